@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { ConfigOverrides } from './config.js';
+import { readContent } from './load/read-content.js';
+import { readStaticFiles } from './load/read-static.js';
+import { buildSiteModel } from './model/build-model.js';
+import type { SiteModel } from './model/types.js';
+import { hasErrors, type Problem } from './problems.js';
+import { renderSite, type OutputFile } from './render/render-site.js';
+import { TemplateError } from './render/templates.js';
+import type { Instant } from './time.js';
+import { validateContent } from './validate/validate-content.js';
+import { writeSiteAtomically } from './write/write-site.js';
+
+/** What a build reads and writes. */
+export interface BuildOptions {
+  contentDir: string;
+  templatesDir: string;
+  outDir: string;
+  /** The instant that decides upcoming vs past. */
+  now: Instant;
+  /** Paths in messages are relative to this folder (the working directory). */
+  displayRoot: string;
+  overrides?: ConfigOverrides;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  /** False when any error stopped the build; nothing was written then. */
+  ok: boolean;
+  problems: Problem[];
+  talks: number;
+  pages: number;
+  /** Milliseconds per step, in order. */
+  timings: [step: string, ms: number][];
+}
+
+/** load → validate → model: everything `check` needs, writing nothing. */
+export async function loadSite(options: Omit<BuildOptions, 'outDir' | 'templatesDir'>, timings: BuildResult['timings'] = []) {
+  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot));
+  const validated = await timed(timings, 'validate', () => validateContent(raw));
+  const built = await timed(timings, 'model', () => buildSiteModel(validated.content, options.now, options.overrides));
+  const problems = [...raw.problems, ...validated.problems, ...built.problems];
+  return { model: hasErrors(problems) ? undefined : built.model, problems };
+}
+
+/** Render the model plus static files into output files. */
+export async function renderAll(model: SiteModel, options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'displayRoot'>): Promise<OutputFile[]> {
+  const [assets, extras] = await Promise.all([
+    readStaticFiles(path.join(options.templatesDir, 'assets'), 'assets/'),
+    readStaticFiles(path.join(options.contentDir, 'static'), ''),
+  ]);
+  return [...renderSite(model, options), ...assets, ...extras];
+}
+
+/** The whole pipeline: load → validate → model → render → write. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const timings: BuildResult['timings'] = [];
+  const { model, problems } = await loadSite(options, timings);
+  const talks = model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0;
+  if (!model) return { ok: false, problems, talks, pages: 0, timings };
+  let files: OutputFile[];
+  try {
+    files = await timed(timings, 'render', () => renderAll(model, options));
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    const problem: Problem = { code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message.replace(/^[^ ]+: template error: /, 'template error: ') };
+    return { ok: false, problems: [...problems, problem], talks, pages: 0, timings };
+  }
+  await timed(timings, 'write', () => writeSiteAtomically(options.outDir, files));
+  const pages = files.filter((f) => f.path.endsWith('.html')).length;
+  return { ok: true, problems, talks, pages, timings };
+}
+
+async function timed<T>(timings: BuildResult['timings'], step: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  timings.push([step, Math.round((performance.now() - started) * 10) / 10]);
+  return result;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, loadSite } from './build.js';
+import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
+import { currentInstant, parseNow, type Instant } from './time.js';
+
+const USAGE = `Usage: looking-glass <command> [options]
+
+Commands:
+  build    validate content/, render templates/, write public/
+  check    validate everything, write nothing
+
+Options:
+  --content DIR     content folder (default: content)
+  --templates DIR   templates folder (default: templates)
+  --out DIR         output folder (default: public)
+  --now ISO         the build's "now", ISO 8601 with offset, e.g. 2024-03-20T12:00:00+01:00
+  --base-path PATH  path the site is served under, e.g. /repo/ (default: from site.yaml, else /)
+  --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
+`;
+
+/** Parse argv, run the command, set the exit code. Nothing else lives here. */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string', default: 'content' },
+      templates: { type: 'string', default: 'templates' },
+      out: { type: 'string', default: 'public' },
+      now: { type: 'string' },
+      'base-path': { type: 'string' },
+      'site-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'build';
+  if (values.help || !['build', 'check'].includes(command)) {
+    process.stdout.write(USAGE);
+    return values.help ? 0 : 2;
+  }
+  let now: Instant;
+  if (values.now !== undefined) {
+    const parsed = parseNow(values.now);
+    if (!parsed) {
+      process.stderr.write(`--now "${values.now}" is not an ISO 8601 date and time with an offset, e.g. 2024-03-20T12:00:00+01:00\n`);
+      return 2;
+    }
+    now = parsed;
+  } else {
+    now = currentInstant();
+  }
+  const cwd = process.cwd();
+  const options = {
+    contentDir: path.resolve(values.content),
+    templatesDir: path.resolve(values.templates),
+    outDir: path.resolve(values.out),
+    now,
+    displayRoot: cwd,
+    overrides: { basePath: values['base-path'], siteUrl: values['site-url'] },
+  };
+  const started = performance.now();
+  if (command === 'check') {
+    const { model, problems } = await loadSite(options);
+    report(problems);
+    if (!model) return 1;
+    const talks = model.sessions.reduce((n, s) => n + s.talks.length, 0);
+    process.stdout.write(`Checked ${talks} talks in ${model.sessions.length} sessions: no errors (${Math.round(performance.now() - started)} ms)\n`);
+    return 0;
+  }
+  const result = await buildSite(options);
+  report(result.problems);
+  if (!result.ok) {
+    process.stderr.write(`Build failed: nothing was written, ${path.relative(cwd, options.outDir) || '.'}/ is unchanged.\n`);
+    return 1;
+  }
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms → ${path.relative(cwd, options.outDir) || '.'}/\n`);
+  return 0;
+}
+
+function report(problems: Problem[]): void {
+  if (problems.length === 0) return;
+  process.stderr.write(`${formatProblems(problems)}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`${formatGithubAnnotations(problems)}\n`);
+  if (!hasErrors(problems)) return;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${formatErrorChain(error)}\n`);
+    process.exitCode = 1;
+  },
+);

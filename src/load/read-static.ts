@@ -1,0 +1,31 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SiteError } from '../problems.js';
+
+/** A file copied into the output as it is. */
+export interface StaticFile {
+  /** Path inside the output folder. */
+  path: string;
+  contents: Uint8Array;
+}
+
+/** Every file below `dir`, to be copied under `prefix` in the output ("" for the root). */
+export async function readStaticFiles(dir: string, prefix: string): Promise<StaticFile[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new SiteError(`cannot list ${dir}`, { cause });
+  }
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      path: prefix + path.relative(dir, file).split(path.sep).join('/'),
+      contents: await readFile(file),
+    })),
+  );
+}

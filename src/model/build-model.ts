@@ -1,0 +1,214 @@
+import type { ConfigOverrides } from '../config.js';
+import { resolveSiteConfig } from '../config.js';
+import type { Problem } from '../problems.js';
+import { addMinutes, type Instant } from '../time.js';
+import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/validate-content.js';
+import { toSlug } from './slug.js';
+import { isUpcoming, splitUpcomingPast } from './split-upcoming-past.js';
+import type { ContentPage, Session, SiteModel, Talk } from './types.js';
+
+/** Output paths the site itself writes, which content pages and slugs must not take. */
+export const RESERVED_PATHS = ['/', '/webinar/', '/webinar_talks/', '/404.html'];
+
+/** Turn validated files into the site model; cross-file mistakes become problems. */
+export function buildSiteModel(
+  content: ValidContent,
+  now: Instant,
+  overrides: ConfigOverrides = {},
+): { model: SiteModel | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!content.site) return { model: undefined, problems };
+  const config = resolveSiteConfig(content.site.data, overrides);
+
+  const sessionsBySeason = new Map<number, Session>();
+  for (const file of content.sessions) {
+    const existing = sessionsBySeason.get(file.data.season);
+    if (existing) {
+      problems.push({
+        code: 'duplicate-session', severity: 'error', file: file.file, line: file.lineOf(['season']),
+        message: `season ${file.data.season} is already defined in ${existing.file}`,
+        hint: 'keep one session.yaml per season, or change "season"',
+      });
+      continue;
+    }
+    sessionsBySeason.set(file.data.season, toSession(file, config.defaultDuration));
+  }
+
+  const talkCodes = new Map<string, ValidTalkFile>();
+  const slots = new Map<string, ValidTalkFile>();
+  for (const file of content.talks) {
+    const { season, episode } = file.data;
+    const session = sessionsBySeason.get(season);
+    if (!session) {
+      problems.push({
+        code: 'unknown-session', severity: 'error', file: file.file, line: file.lineOf(['season']),
+        message: `season ${season} has no session file`,
+        hint: `create content/seasons/${seasonSlug(season)}/session.yaml (npm run new does it), or fix "season"`,
+      });
+      continue;
+    }
+    const talk = toTalk(file);
+    if (episode !== undefined) {
+      const clash = talkCodes.get(talk.code);
+      if (clash) {
+        problems.push({
+          code: 'duplicate-episode', severity: 'error', file: file.file, line: file.lineOf(['episode']),
+          message: `${talk.code} is already used by ${clash.file}`,
+          hint: 'give this talk the next free episode number',
+        });
+        continue;
+      }
+      talkCodes.set(talk.code, file);
+    }
+    const slotKey = `${season}/${talk.slot}`;
+    const slotClash = slots.get(slotKey);
+    if (slotClash) {
+      problems.push({
+        code: 'duplicate-slot', severity: 'error', file: file.file,
+        line: file.lineOf([file.data.slot !== undefined ? 'slot' : 'episode']) ?? file.lineOf(['season']),
+        message: `slot ${talk.slot} of ${session.code} is already taken by ${slotClash.file}`,
+        hint: 'set "slot" to this talk\'s position in the session (1, 2, 3, …)',
+      });
+      continue;
+    }
+    slots.set(slotKey, file);
+    session.talks.push(talk);
+  }
+
+  const sessions = [...sessionsBySeason.values()].sort((a, b) => a.season - b.season);
+  for (const session of sessions) session.talks.sort((a, b) => a.slot - b.slot);
+
+  const pages: ContentPage[] = content.pages.map((page) => ({
+    file: page.file,
+    title: page.data.title,
+    permalink: page.data.permalink,
+    description: page.data.description,
+    body: page.body,
+  }));
+  problems.push(...findOutputCollisions(sessions, content.talks, pages, content));
+  problems.push(...findWarnings(sessions, now, content.talks));
+
+  const { upcoming, past } = splitUpcomingPast(sessions, now);
+  return { model: { config, now, sessions, upcoming, past, pages }, problems };
+}
+
+/** "s05" */
+export function seasonSlug(season: number): string {
+  return `s${String(season).padStart(2, '0')}`;
+}
+
+function toSession(file: ValidSessionFile, defaultDuration: number): Session {
+  const { data } = file;
+  const durationMinutes = data.duration ?? defaultDuration;
+  return {
+    file: file.file,
+    season: data.season,
+    code: seasonSlug(data.season).toUpperCase(),
+    slug: seasonSlug(data.season),
+    topic: data.topic,
+    start: file.start,
+    end: file.start ? addMinutes(file.start, durationMinutes) : undefined,
+    durationMinutes,
+    timezone: data.timezone,
+    registration: data.registration,
+    join: data.join,
+    status: data.status ?? 'scheduled',
+    previousStart: file.previousStart,
+    talks: [],
+  };
+}
+
+function toTalk(file: ValidTalkFile): Talk {
+  const { data } = file;
+  const seasonCode = seasonSlug(data.season).toUpperCase();
+  const code = data.episode !== undefined ? `${seasonCode}E${String(data.episode).padStart(2, '0')}` : seasonCode;
+  const surnames = data.speakers.map((s) => s.name.split(/\s+/).at(-1) ?? s.name).join(' ');
+  return {
+    file: file.file,
+    season: data.season,
+    episode: data.episode,
+    // Unnumbered talks without a slot go after the numbered ones.
+    slot: data.slot ?? data.episode ?? 1000,
+    code,
+    slug: data.episode !== undefined ? code.toLowerCase() : `${seasonSlug(data.season)}-${toSlug(surnames)}`,
+    title: data.title,
+    speakers: data.speakers.map((s) => ({
+      name: s.name,
+      honorific: s.honorific,
+      affiliation: s.affiliation,
+      location: s.location,
+      website: s.website,
+      bio: s.bio,
+    })),
+    jointBio: data.joint_bio,
+    recording: data.recording,
+    links: data.links ?? {},
+    abstract: file.abstract,
+    extra: data.extra ?? {},
+  };
+}
+
+/** Two files that would write the same page. */
+function findOutputCollisions(sessions: Session[], talkFiles: ValidTalkFile[], pages: ContentPage[], content: ValidContent): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, string>(RESERVED_PATHS.map((p) => [p, 'the site itself']));
+  for (const session of sessions) owners.set(`/webinar/${session.slug}/`, session.file);
+  for (const session of sessions) {
+    for (const talk of session.talks) {
+      const path = `/webinar/${talk.slug}/`;
+      const owner = owners.get(path);
+      if (owner) {
+        const file = talkFiles.find((f) => f.file === talk.file);
+        problems.push({
+          code: 'output-collision', severity: 'error', file: talk.file, line: file?.lineOf(['speakers']),
+          message: `this talk would be written to ${path}, which ${owner} also writes`,
+          hint: 'give the talk an episode number, or make its speakers differ',
+        });
+      } else {
+        owners.set(path, talk.file);
+      }
+    }
+  }
+  for (const page of pages) {
+    const owner = owners.get(page.permalink);
+    if (owner) {
+      const file = content.pages.find((f) => f.file === page.file);
+      problems.push({
+        code: 'output-collision', severity: 'error', file: page.file, line: file?.lineOf(['permalink']),
+        message: `permalink ${page.permalink} is also written by ${owner}`,
+        hint: 'choose another permalink',
+      });
+    } else {
+      owners.set(page.permalink, page.file);
+    }
+  }
+  return problems;
+}
+
+/** Things worth fixing that do not stop the build. */
+function findWarnings(sessions: Session[], now: Instant, talkFiles: ValidTalkFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const lineOf = (talk: Talk, path: (string | number)[]) => talkFiles.find((f) => f.file === talk.file)?.lineOf(path);
+  for (const session of sessions) {
+    const past = !isUpcoming(session, now);
+    for (const talk of session.talks) {
+      if (past && !talk.recording && session.status !== 'cancelled') {
+        problems.push({
+          code: 'past-talk-without-recording', severity: 'warning', file: talk.file, line: lineOf(talk, ['title']),
+          message: `${talk.code} has taken place but has no recording`,
+          hint: 'add "recording: https://www.youtube.com/watch?v=…" once the video is up (ignore if the speaker did not agree)',
+        });
+      }
+      talk.speakers.forEach((speaker, i) => {
+        if (!speaker.affiliation) {
+          problems.push({
+            code: 'speaker-without-affiliation', severity: 'warning', file: talk.file, line: lineOf(talk, ['speakers', i]),
+            message: `speaker "${speaker.name}" has no affiliation`,
+            hint: 'add "affiliation:" under the speaker',
+          });
+        }
+      });
+    }
+  }
+  return problems;
+}

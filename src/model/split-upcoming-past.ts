@@ -1,0 +1,25 @@
+import type { Instant } from '../time.js';
+import { toMillis } from '../time.js';
+import type { Session } from './types.js';
+
+/**
+ * The one upcoming/past predicate of the site: a session is upcoming until it has ended
+ * (start + duration). A session without a date is upcoming.
+ */
+export function isUpcoming(session: Pick<Session, 'end'>, now: Instant): boolean {
+  return session.end === undefined || toMillis(now) < toMillis(session.end);
+}
+
+/** Upcoming soonest first (undated last), past newest first. */
+export function splitUpcomingPast(sessions: readonly Session[], now: Instant): { upcoming: Session[]; past: Session[] } {
+  const upcoming = sessions.filter((s) => isUpcoming(s, now)).sort(bySoonest);
+  const past = sessions.filter((s) => !isUpcoming(s, now)).sort((a, b) => bySoonest(b, a));
+  return { upcoming, past };
+}
+
+function bySoonest(a: Session, b: Session): number {
+  if (a.start && b.start) return toMillis(a.start) - toMillis(b.start) || a.season - b.season;
+  if (a.start) return -1;
+  if (b.start) return 1;
+  return a.season - b.season;
+}

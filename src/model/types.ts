@@ -1,0 +1,90 @@
+import type { SiteConfig } from '../config.js';
+import type { Instant } from '../time.js';
+import type { SessionStatus } from '../validate/schema.js';
+
+/** A speaker as the pages show them. */
+export interface Speaker {
+  name: string;
+  /** "Dr." or "Prof.", normalised with the dot. */
+  honorific: 'Dr.' | 'Prof.' | undefined;
+  affiliation: string | undefined;
+  location: string | undefined;
+  website: string | undefined;
+  /** Markdown. */
+  bio: string | undefined;
+}
+
+/** One talk of a session. */
+export interface Talk {
+  /** Display path of the talk file. */
+  file: string;
+  season: number;
+  episode: number | undefined;
+  /** Position in the session's running order. */
+  slot: number;
+  /** "S05E02", or "S03" for a talk without an episode number. */
+  code: string;
+  /** URL segment and archive anchor: "s05e02", or "s03-damgaard-eriksen". */
+  slug: string;
+  title: string;
+  speakers: Speaker[];
+  /** One bio for all speakers, Markdown. */
+  jointBio: string | undefined;
+  /** Recording URL. */
+  recording: string | undefined;
+  links: { slides?: string; website?: string };
+  /** Markdown. */
+  abstract: string;
+  /** Free-form data from the talk file's `extra:`. */
+  extra: Record<string, unknown>;
+}
+
+/** A webinar session: the talks of one season, sharing topic, time and registration. */
+export interface Session {
+  /** Display path of the session file. */
+  file: string;
+  season: number;
+  /** "S05". */
+  code: string;
+  /** "s05". */
+  slug: string;
+  topic: string | undefined;
+  /** Undefined while the date is to be announced. */
+  start: Instant | undefined;
+  /** start + duration. */
+  end: Instant | undefined;
+  durationMinutes: number;
+  /** IANA zone of start. */
+  timezone: string | undefined;
+  registration: string | undefined;
+  join: string | undefined;
+  status: SessionStatus;
+  previousStart: Instant | undefined;
+  /** In running order. */
+  talks: Talk[];
+}
+
+/** A content page such as the privacy notice. */
+export interface ContentPage {
+  file: string;
+  title: string;
+  /** "/privacy-notice/". */
+  permalink: string;
+  description: string | undefined;
+  /** Markdown. */
+  body: string;
+}
+
+/** Everything the render stage needs, with times split at `now`. */
+export interface SiteModel {
+  config: SiteConfig;
+  /** The build's notion of now. */
+  now: Instant;
+  /** Every session, by season. */
+  sessions: Session[];
+  /** Not yet ended, soonest first; sessions without a date last. */
+  upcoming: Session[];
+  /** Ended, newest first. */
+  past: Session[];
+  pages: ContentPage[];
+}

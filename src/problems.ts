@@ -1,0 +1,135 @@
+/**
+ * Problems are mistakes in a user's files: collected across all files, reported together, never thrown.
+ * Anything else (a bug, a disk error) is a SiteError with a cause chain.
+ */
+
+/** Permanent problem codes: never rename one, only add (tests and docs refer to them). */
+export const PROBLEM_CODES = [
+  'yaml-syntax',
+  'no-front-matter',
+  'missing-field',
+  'wrong-type',
+  'unknown-key',
+  'bad-datetime',
+  'time-without-zone',
+  'unknown-timezone',
+  'bad-url',
+  'duplicate-episode',
+  'duplicate-slot',
+  'unknown-session',
+  'duplicate-session',
+  'output-collision',
+  'empty-abstract',
+  'mojibake',
+  'not-utf8',
+  'template-error',
+  'past-talk-without-recording',
+  'speaker-without-affiliation',
+] as const;
+
+/** One of the permanent problem codes. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** A mistake in one of the user's files. */
+export interface Problem {
+  /** Permanent code, e.g. `unknown-key`. */
+  code: ProblemCode;
+  /** `error` fails the build; `warning` is printed and the build goes on. */
+  severity: 'error' | 'warning';
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  /** 1-based line of the offending key, when known. */
+  line?: number;
+  /** 1-based column, when known (YAML syntax errors). */
+  column?: number;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** A failure that is not the user's mistake in a content file: IO, a bug. */
+export class SiteError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SiteError';
+  }
+}
+
+/** Thrown when problems stop a build; carries every problem found. */
+export class ProblemsError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.filter((p) => p.severity === 'error').length} problem(s) found`);
+    this.name = 'ProblemsError';
+  }
+}
+
+/** Errors among the problems, i.e. whether the build must stop. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Sorted by file, then line, so that the output reads top to bottom per file. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, 'en') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code, 'en'),
+  );
+}
+
+/** `content/x.md:7: unknown key "speker" (did you mean "speakers"?) [unknown-key]` plus a hint line. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  const label = problem.severity === 'warning' ? 'warning: ' : '';
+  const head = `${where}: ${label}${problem.message} [${problem.code}]`;
+  return problem.hint ? `${head}\n  hint: ${problem.hint}` : head;
+}
+
+/** The whole report: every problem, then a count line. */
+export function formatProblems(problems: readonly Problem[]): string {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  const lines = sorted.map(formatProblem);
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return lines.join('\n');
+}
+
+/** GitHub Actions workflow commands, so that a pull request shows each problem on its line. */
+export function formatGithubAnnotations(problems: readonly Problem[]): string {
+  return sortProblems(problems)
+    .map((p) => {
+      const props = [`file=${p.file}`, p.line ? `line=${p.line}` : '', p.column ? `col=${p.column}` : '', `title=${p.code}`]
+        .filter(Boolean)
+        .join(',');
+      const text = p.hint ? `${p.message} (${p.hint})` : p.message;
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeAnnotation(text)}`;
+    })
+    .join('\n');
+}
+
+/** The message part of a workflow command must escape %, CR and LF. */
+function escapeAnnotation(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The cause chain of an error, one line per cause ("caused by: …"). */
+export function formatErrorChain(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  while (current !== undefined && current !== null && lines.length < 10) {
+    const message = current instanceof Error ? current.message : String(current);
+    lines.push(lines.length === 0 ? message : `caused by: ${message}`);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,180 @@
+import type { SiteConfig } from '../config.js';
+import type { Session, SiteModel, Speaker, Talk } from '../model/types.js';
+import { isUpcoming } from '../model/split-upcoming-past.js';
+import {
+  abbreviation,
+  formatDate,
+  formatDateWithWeekday,
+  formatTime,
+  isoWithOffset,
+  type Instant,
+} from '../time.js';
+import type { MarkdownRenderer } from './markdown.js';
+import { markSafe } from './templates.js';
+
+/** Site-relative and absolute URLs under the base path. */
+export interface Urls {
+  /** "/repo/webinar/" for "webinar/". */
+  path(relative: string): string;
+  /** "https://owner.github.io/repo/webinar/". */
+  absolute(relative: string): string;
+}
+
+/** URL helpers for a config. */
+export function createUrls(config: SiteConfig): Urls {
+  const path = (relative: string) => config.basePath + relative.replace(/^\/+/, '');
+  return { path, absolute: (relative) => config.siteUrl + path(relative) };
+}
+
+/** Where each kind of page lives, relative to the base path. */
+export const ROUTES = {
+  home: '',
+  webinar: 'webinar/',
+  archive: 'webinar_talks/',
+  session: (session: Pick<Session, 'slug'>) => `webinar/${session.slug}/`,
+  talk: (talk: Pick<Talk, 'slug'>) => `webinar/${talk.slug}/`,
+  archiveEntry: (talk: Pick<Talk, 'slug'>) => `webinar_talks/#${talk.slug}`,
+} as const;
+
+/** A session's time as pages show it. */
+export interface WhenView {
+  /** "Monday 25 March 2024, 16:00–17:30 CET" */
+  text: string;
+  /** "25 March 2024" */
+  date: string;
+  /** "16:00" */
+  time: string;
+  /** "17:30" */
+  endTime: string;
+  /** "CET" */
+  zone: string;
+  /** "2024-03-25T16:00:00+01:00" */
+  iso: string;
+  /** "2024-03-25T17:30:00+01:00" */
+  isoEnd: string;
+}
+
+/** A time view for a start and end in the session's zone. */
+export function whenView(start: Instant, end: Instant): WhenView {
+  const zone = abbreviation(start);
+  const endZone = abbreviation(end);
+  const time = formatTime(start);
+  const endTime = formatTime(end);
+  // A session that crosses a DST switch names both zones.
+  const range = endZone === zone ? `${time}–${endTime} ${zone}` : `${time} ${zone}–${endTime} ${endZone}`;
+  return {
+    text: `${formatDateWithWeekday(start)}, ${range}`,
+    date: formatDate(start),
+    time,
+    endTime,
+    zone,
+    iso: isoWithOffset(start),
+    isoEnd: isoWithOffset(end),
+  };
+}
+
+/** "Dr. Annika Reinke" */
+export function displayName(speaker: Speaker): string {
+  return speaker.honorific ? `${speaker.honorific} ${speaker.name}` : speaker.name;
+}
+
+/** "DKFZ, Germany" */
+export function placeOf(speaker: Speaker): string {
+  return [speaker.affiliation, speaker.location].filter(Boolean).join(', ');
+}
+
+/** "Hubert Dariusz Zając and Natalia-Rozalia Avlona (University of Copenhagen, Denmark)": speakers sharing a place share the brackets. */
+export function speakersLine(speakers: readonly Speaker[]): string {
+  const groups: { names: string[]; place: string }[] = [];
+  for (const speaker of speakers) {
+    const place = placeOf(speaker);
+    const last = groups.at(-1);
+    if (last && last.place === place) last.names.push(displayName(speaker));
+    else groups.push({ names: [displayName(speaker)], place });
+  }
+  return joinAnd(groups.map((g) => (g.place ? `${joinAnd(g.names)} (${g.place})` : joinAnd(g.names))));
+}
+
+/** "A", "A and B", "A, B and C" */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Builds the views templates receive, rendering each piece of Markdown once. */
+export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
+  const urls = createUrls(model.config);
+  const talkViews = new Map<Talk, ReturnType<typeof talkView>>();
+  const sessionViews = new Map<Session, ReturnType<typeof sessionView>>();
+
+  function talkView(talk: Talk, session: Session) {
+    return {
+      code: talk.code,
+      slug: talk.slug,
+      numbered: talk.episode !== undefined,
+      title: talk.title,
+      speakersLine: speakersLine(talk.speakers),
+      speakerNames: joinAnd(talk.speakers.map(displayName)),
+      speakers: talk.speakers.map((speaker) => ({
+        name: speaker.name,
+        displayName: displayName(speaker),
+        honorific: speaker.honorific,
+        affiliation: speaker.affiliation,
+        location: speaker.location,
+        place: placeOf(speaker),
+        website: speaker.website,
+        bioHtml: speaker.bio ? markSafe(markdown.block(speaker.bio)) : undefined,
+      })),
+      jointBioHtml: talk.jointBio ? markSafe(markdown.block(talk.jointBio)) : undefined,
+      abstractHtml: markSafe(markdown.block(talk.abstract)),
+      recording: talk.recording,
+      links: talk.links,
+      url: urls.path(ROUTES.talk(talk)),
+      archiveUrl: urls.path(ROUTES.archiveEntry(talk)),
+      sessionCode: session.code,
+      sessionUrl: urls.path(ROUTES.session(session)),
+      extra: talk.extra,
+    };
+  }
+
+  function sessionView(session: Session) {
+    return {
+      code: session.code,
+      slug: session.slug,
+      season: session.season,
+      topic: session.topic,
+      when: session.start && session.end ? whenView(session.start, session.end) : undefined,
+      timezone: session.timezone,
+      durationMinutes: session.durationMinutes,
+      registration: session.registration,
+      join: session.join,
+      status: session.status,
+      previousWhen:
+        session.previousStart
+          ? whenView(session.previousStart, session.previousStart.plus({ minutes: session.durationMinutes }))
+          : undefined,
+      upcoming: isUpcoming(session, model.now),
+      url: urls.path(ROUTES.session(session)),
+      talks: session.talks.map((talk) => talkFor(talk, session)),
+    };
+  }
+
+  function talkFor(talk: Talk, session: Session) {
+    let view = talkViews.get(talk);
+    if (!view) talkViews.set(talk, (view = talkView(talk, session)));
+    return view;
+  }
+
+  function sessionFor(session: Session) {
+    let view = sessionViews.get(session);
+    if (!view) sessionViews.set(session, (view = sessionView(session)));
+    return view;
+  }
+
+  return { urls, session: sessionFor };
+}
+
+/** The view of one session, as templates see it. */
+export type SessionView = ReturnType<ReturnType<typeof createViews>['session']>;
+/** The view of one talk, as templates see it. */
+export type TalkView = SessionView['talks'][number];

@@ -1,0 +1,127 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** The one date-time type of the project (luxon; never JS Date). */
+export type Instant = DateTime<true>;
+
+/** Whether the zone database knows this IANA zone name. */
+export function isKnownZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** What parsing a session's start gave. */
+export type ParsedStart =
+  | { ok: true; start: Instant }
+  | { ok: false; reason: 'unparsable' | 'no-time' | 'offset-mismatch'; detail?: string };
+
+const LOCAL_FORMATS = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", 'yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm:ss"];
+
+/**
+ * A session start is a wall-clock time in an IANA zone. An explicit offset is allowed
+ * but must agree with the zone on that date, which catches a "CET" typed in summer.
+ */
+export function parseSessionStart(value: string | Date, zone: string): ParsedStart {
+  if (value instanceof Date) {
+    // A YAML 1.1 parser turns an unquoted timestamp into a Date read as UTC: take its fields as wall time.
+    const wall = DateTime.fromJSDate(value, { zone: 'utc' });
+    if (!wall.isValid) return { ok: false, reason: 'unparsable' };
+    const start = DateTime.fromObject(
+      { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+      { zone },
+    );
+    return start.isValid ? { ok: true, start } : { ok: false, reason: 'unparsable' };
+  }
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, reason: 'no-time' };
+  for (const format of LOCAL_FORMATS) {
+    const start = DateTime.fromFormat(text, format, { zone });
+    if (start.isValid) return { ok: true, start };
+  }
+  const withOffset = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+  if (withOffset.isValid && /([+-]\d{2}:?\d{2}|Z)$/.test(text)) {
+    const inZone = withOffset.setZone(zone);
+    if (!inZone.isValid) return { ok: false, reason: 'unparsable' };
+    if (inZone.offset !== withOffset.offset) {
+      return {
+        ok: false,
+        reason: 'offset-mismatch',
+        detail: `${zone} is at ${inZone.toFormat('ZZ')} (${abbreviation(inZone)}) on ${inZone.toFormat('d MMMM yyyy')}, not ${withOffset.toFormat('ZZ')}`,
+      };
+    }
+    return { ok: true, start: inZone };
+  }
+  return { ok: false, reason: 'unparsable' };
+}
+
+/** Parse `--now`: ISO 8601 with an offset (or Z), nothing else. */
+export function parseNow(text: string): Instant | undefined {
+  if (!/([+-]\d{2}:?\d{2}|Z)$/.test(text.trim())) return undefined;
+  const now = DateTime.fromISO(text.trim(), { setZone: true });
+  return now.isValid ? now : undefined;
+}
+
+/** The current instant, read once per build by the CLI and passed down. */
+export function currentInstant(): Instant {
+  return DateTime.now().toUTC() as Instant;
+}
+
+/** An instant from epoch milliseconds, in UTC. */
+export function instantFromMillis(ms: number): Instant {
+  return DateTime.fromMillis(ms, { zone: 'utc' }) as Instant;
+}
+
+/** `start` plus a number of minutes. */
+export function addMinutes(start: Instant, minutes: number): Instant {
+  return start.plus({ minutes });
+}
+
+/**
+ * The zone abbreviation for that date: "CET" in winter, "CEST" in summer. British English names
+ * Europe's zones, American English America's; where neither has a name, "UTC+13".
+ */
+export function abbreviation(at: Instant): string {
+  const british = at.setLocale('en-GB').toFormat('ZZZZ');
+  if (!/^GMT[+-]/.test(british)) return british;
+  const american = at.setLocale('en-US').toFormat('ZZZZ');
+  if (!/^GMT[+-]/.test(american)) return american;
+  return `UTC${at.toFormat('ZZ').replace(/:00$/, '')}`;
+}
+
+/** "25 March 2024" */
+export function formatDate(at: Instant): string {
+  return at.setLocale('en-GB').toFormat('d MMMM yyyy');
+}
+
+/** "Monday 25 March 2024" */
+export function formatDateWithWeekday(at: Instant): string {
+  return at.setLocale('en-GB').toFormat('cccc d MMMM yyyy');
+}
+
+/** "16:00" */
+export function formatTime(at: Instant): string {
+  return at.toFormat('HH:mm');
+}
+
+/** "2024-03-25T16:00:00+01:00", for `<time datetime>` and JSON-LD. */
+export function isoWithOffset(at: Instant): string {
+  return at.toISO({ suppressMilliseconds: true, includeOffset: true });
+}
+
+/** "2024-03-25T15:00:00Z" */
+export function isoUtc(at: Instant): string {
+  return at.toUTC().toISO({ suppressMilliseconds: true });
+}
+
+/** "20240325T150000Z", the UTC form of calendar files and links. */
+export function compactUtc(at: Instant): string {
+  return at.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+}
+
+/** "2024-03-25", for sitemaps. */
+export function isoDate(at: Instant): string {
+  return at.toISODate();
+}
+
+/** Milliseconds since the epoch. */
+export function toMillis(at: Instant): number {
+  return at.toMillis();
+}
