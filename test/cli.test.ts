@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT, ROOT, tempDir } from './helpers/site.js';
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+/** Run the compiled CLI; resolves with the exit code instead of throwing. */
+async function cli(args: string[], cwd = ROOT) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+describe('looking-glass build', () => {
+  it('builds the real content with the flags as documented and ends with one summary line', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const out = path.join(dir, 'site');
+    const { code, stdout } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toMatch(/^Built 30 talks, \d+ pages in \d+ ms/);
+    const webinar = await readFile(path.join(out, 'webinar/index.html'), 'utf8');
+    expect(webinar).toContain('Next webinar: Dataset design and metrics');
+  });
+
+  it('refuses a --now without an offset with exit code 2', async () => {
+    const { code, stderr } = await cli(['build', '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--now');
+  });
+
+  it('fails with exit 1, names file and line, and leaves the previous output untouched', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const content = path.join(dir, 'content');
+    const out = path.join(dir, 'public');
+    await cp(CONTENT, content, { recursive: true });
+    expect((await cli(['build', '--content', content, '--out', out, '--now', '2024-03-20T12:00:00+01:00'])).code).toBe(0);
+    const before = await readFile(path.join(out, 'webinar/index.html'));
+
+    const talk = path.join(content, 'seasons/s05/s05e02-reinke.md');
+    await writeFile(talk, (await readFile(talk, 'utf8')).replace('speakers:', 'speker:'));
+    const { code, stderr } = await cli(['build', '--content', content, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/seasons/s05/s05e02-reinke.md:5: unknown key "speker" (did you mean "speakers"?)');
+    expect(await readFile(path.join(out, 'webinar/index.html'))).toEqual(before);
+  });
+});

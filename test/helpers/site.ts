@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { buildSite, type BuildOptions } from '../../src/build.js';
+import { parseNow } from '../../src/time.js';
+
+/** The repository root. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The real content and templates. */
+export const CONTENT = path.join(ROOT, 'content');
+export const TEMPLATES = path.join(ROOT, 'templates');
+
+/** A `now` for tests, from an ISO string with offset. */
+export function at(iso: string) {
+  const now = parseNow(iso);
+  if (!now) throw new Error(`bad test instant ${iso}`);
+  return now;
+}
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'lg-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A built site in a temp folder, with helpers to read its pages. */
+export interface BuiltSite {
+  out: string;
+  result: Awaited<ReturnType<typeof buildSite>>;
+  read(relative: string): Promise<string>;
+  html(relative: string): Promise<HTMLElement>;
+  cleanup(): Promise<void>;
+}
+
+/** Build `content` (the real content by default) at `now` into a temp folder. */
+export async function buildAt(now: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
+  const { dir, cleanup } = await tempDir();
+  const out = path.join(dir, 'public');
+  const result = await buildSite({
+    contentDir: CONTENT,
+    templatesDir: TEMPLATES,
+    outDir: out,
+    now: at(now),
+    displayRoot: ROOT,
+    ...options,
+  });
+  const read = (relative: string) => readFile(path.join(out, relative), 'utf8');
+  return { out, result, read, html: async (relative) => parse(await read(relative)), cleanup };
+}
+
+/** Text of an element with whitespace collapsed. */
+export function textOf(element: HTMLElement | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
