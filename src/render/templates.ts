@@ -26,7 +26,7 @@ export function createTemplateRenderer(
   filters: Record<string, (...args: never[]) => unknown>,
   displayRoot: string,
 ): TemplateRenderer {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: true }), {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,

@@ -1,0 +1,92 @@
+import type { SiteModel } from '../model/types.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
+import { createTemplateRenderer, markSafe, type TemplateRenderer } from './templates.js';
+import { createViews, ROUTES, type Urls } from './views.js';
+
+/** One file of the built site. */
+export interface OutputFile {
+  /** Path inside the output folder, forward slashes: "webinar/index.html". */
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/**
+ * What an output depends on, so that a dev rebuild re-renders only what a change touches:
+ * `global` outputs (webinar page, archive, feeds) depend on everything; a `session` output on
+ * its session and talks; a `talk` output on its talk and its session.
+ */
+export type OutputScope =
+  | { kind: 'global' }
+  | { kind: 'session'; season: number }
+  | { kind: 'talk'; season: number; slug: string };
+
+/** An output the build knows how to produce, rendered only when asked. */
+export interface PlannedOutput {
+  path: string;
+  scope: OutputScope;
+  render(): string | Uint8Array;
+}
+
+/** Where templates live and how paths are displayed. */
+export interface RenderOptions {
+  templatesDir: string;
+  /** Paths in error messages are relative to this folder. */
+  displayRoot: string;
+}
+
+/** Everything a planner needs: the model, URL helpers, views, templates and the template globals. */
+export interface RenderContext {
+  model: SiteModel;
+  urls: Urls;
+  views: ReturnType<typeof createViews>;
+  markdown: MarkdownRenderer;
+  templates: TemplateRenderer;
+  /** Template globals describing the site, passed to every page as `site`. */
+  site: ReturnType<typeof siteGlobals>;
+}
+
+/** Build the shared render context once per build. */
+export function createRenderContext(model: SiteModel, options: RenderOptions): RenderContext {
+  const markdown = createMarkdownRenderer();
+  const views = createViews(model, markdown);
+  const urls = views.urls;
+  const templates = createTemplateRenderer(
+    options.templatesDir,
+    {
+      url: (relative: string) => urls.path(relative),
+      absoluteUrl: (relative: string) => urls.absolute(relative),
+      markdown: (text: string) => markSafe(markdown.block(text ?? '')),
+      markdownInline: (text: string) => markSafe(markdown.inline(text ?? '')),
+      eyes: (text: string) => markSafe(decorativeEyes(text)),
+    },
+    options.displayRoot,
+  );
+  return { model, urls, views, markdown, templates, site: siteGlobals(model, urls) };
+}
+
+function siteGlobals(model: SiteModel, urls: Urls) {
+  const { config } = model;
+  return {
+    title: config.title,
+    plainTitle: config.plainTitle,
+    description: config.description,
+    playlist: config.playlist,
+    organizers: config.organizers,
+    funding: config.funding,
+    newsletter: config.newsletter,
+    privacyUrl: model.pages.some((p) => p.permalink === '/privacy-notice/') ? urls.path('privacy-notice/') : undefined,
+    webinarUrl: urls.path(ROUTES.webinar),
+    archiveUrl: urls.path(ROUTES.archive),
+    homeUrl: urls.path(ROUTES.home),
+    stylesheetUrl: urls.path('assets/style.css'),
+  };
+}
+
+/** "L👀king-Glass": the 👀 is decoration; screen readers read "Looking-Glass". */
+export function decorativeEyes(text: string): string {
+  return escapeHtml(text).replace(/👀/gu, '<span aria-hidden="true">👀</span><span class="visually-hidden">oo</span>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

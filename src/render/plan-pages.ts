@@ -1,0 +1,70 @@
+import type { PlannedOutput, RenderContext } from './context.js';
+import { markSafe } from './templates.js';
+import { ROUTES } from './views.js';
+
+const GLOBAL = { kind: 'global' } as const;
+
+/** The HTML pages: webinar page, archive, a page per session and per talk, content pages, redirect, 404. */
+export function planPages(ctx: RenderContext): PlannedOutput[] {
+  const { model, urls, views, templates, site } = ctx;
+  const html = (route: string, template: string, context: () => Record<string, unknown>, scope: PlannedOutput['scope']): PlannedOutput => ({
+    path: `${route}index.html`.replace(/^\//, ''),
+    scope,
+    render: () => templates.render(template, { site, canonical: urls.absolute(route), ...context() }),
+  });
+
+  const outputs: PlannedOutput[] = [
+    html(ROUTES.webinar, 'webinar.njk', () => {
+      const upcoming = model.upcoming.map(views.session);
+      return { next: upcoming[0], later: upcoming.slice(1), past: model.past.map(views.session), pageTitle: 'Webinar' };
+    }, GLOBAL),
+    html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
+    {
+      path: 'index.html',
+      scope: GLOBAL,
+      render: () => templates.render('redirect.njk', { site, target: urls.path(ROUTES.webinar), canonical: urls.absolute(ROUTES.webinar) }),
+    },
+    {
+      path: '404.html',
+      scope: GLOBAL,
+      render: () => templates.render('404.njk', { site, pageTitle: 'Page not found', canonical: urls.absolute('404.html') }),
+    },
+  ];
+
+  model.sessions.forEach((session, i) => {
+    const sessionScope = { kind: 'session', season: session.season } as const;
+    outputs.push(
+      html(ROUTES.session(session), 'session.njk', () => {
+        const view = views.session(session);
+        const previous = model.sessions[i - 1];
+        const next = model.sessions[i + 1];
+        return {
+          session: view,
+          previous: previous && views.session(previous),
+          next: next && views.session(next),
+          pageTitle: `${view.code}${view.topic ? `: ${view.topic}` : ''}`,
+        };
+      }, sessionScope),
+    );
+    session.talks.forEach((talk, t) => {
+      outputs.push(
+        html(ROUTES.talk(talk), 'talk.njk', () => {
+          const view = views.session(session);
+          const talkView = view.talks[t]!;
+          return { session: view, talk: talkView, pageTitle: `${talkView.code}: ${talkView.title}` };
+        }, { kind: 'talk', season: session.season, slug: talk.slug }),
+      );
+    });
+  });
+
+  for (const page of model.pages) {
+    outputs.push(
+      html(page.permalink, 'page.njk', () => ({
+        pageTitle: page.title,
+        description: page.description,
+        bodyHtml: markSafe(ctx.markdown.block(page.body)),
+      }), GLOBAL),
+    );
+  }
+  return outputs;
+}
