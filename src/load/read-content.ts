@@ -42,9 +42,17 @@ export const CONTENT_LAYOUT = {
   pagesDir: 'pages',
 } as const;
 
+/** One file's read: the parsed file (undefined when unusable) and the problems found reading it. */
+export interface FileRead {
+  value: RawYamlFile | RawMarkdownFile | undefined;
+  problems: Problem[];
+}
+
+/** Reads of unchanged files kept between dev rebuilds, by absolute path; delete an entry when its file changes. */
+export type ReadCache = Map<string, FileRead>;
+
 /** Read and parse every content file; problems are collected, never thrown. */
-export async function readContent(contentDir: string, displayRoot: string): Promise<RawContent> {
-  const problems: Problem[] = [];
+export async function readContent(contentDir: string, displayRoot: string, cache: ReadCache = new Map()): Promise<RawContent> {
   const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/');
   const seasonFiles = await listFiles(path.join(contentDir, CONTENT_LAYOUT.seasonsDir));
   const pageFiles = (await listFiles(path.join(contentDir, CONTENT_LAYOUT.pagesDir))).filter((f) => f.endsWith('.md'));
@@ -52,38 +60,55 @@ export async function readContent(contentDir: string, displayRoot: string): Prom
   const talkPaths = seasonFiles.filter((f) => f.endsWith('.md'));
   const sitePath = path.join(contentDir, CONTENT_LAYOUT.siteFile);
 
-  const readYaml = async (absolute: string): Promise<RawYamlFile | undefined> => {
-    const file = display(absolute);
-    const text = await readUtf8(absolute, file, problems);
-    if (text === undefined) return undefined;
-    const yaml = parseYaml(text);
-    reportSyntax(file, yaml, problems);
-    return { file, yaml };
-  };
-  const readMarkdown = async (absolute: string): Promise<RawMarkdownFile | undefined> => {
-    const file = display(absolute);
-    const text = await readUtf8(absolute, file, problems);
-    if (text === undefined) return undefined;
-    const split = splitFrontMatter(text);
-    if (!split.frontMatter) {
-      problems.push({
-        code: 'no-front-matter', severity: 'error', file, line: 1,
-        message: 'the file has no front matter',
-        hint: 'start the file with a line "---", then the YAML keys (title, speakers, …), then another "---" line',
-      });
-      return undefined;
+  const cached = async (absolute: string, read: (absolute: string, file: string, problems: Problem[]) => Promise<FileRead['value']>) => {
+    let entry = cache.get(absolute);
+    if (!entry) {
+      const problems: Problem[] = [];
+      entry = { value: await read(absolute, display(absolute), problems), problems };
+      cache.set(absolute, entry);
     }
-    reportSyntax(file, split.frontMatter, problems);
-    return { file, yaml: split.frontMatter, body: split.body, bodyLine: split.bodyLine };
+    return entry;
   };
-
   const [site, sessions, talks, pages] = await Promise.all([
-    fileExists(sitePath).then((exists) => (exists ? readYaml(sitePath) : undefined)),
-    Promise.all(sessionPaths.map(readYaml)),
-    Promise.all(talkPaths.map(readMarkdown)),
-    Promise.all(pageFiles.map(readMarkdown)),
+    fileExists(sitePath).then((exists) => (exists ? cached(sitePath, readYamlFile) : undefined)),
+    Promise.all(sessionPaths.map((f) => cached(f, readYamlFile))),
+    Promise.all(talkPaths.map((f) => cached(f, readMarkdownFile))),
+    Promise.all(pageFiles.map((f) => cached(f, readMarkdownFile))),
   ]);
-  return { site, sessions: defined(sessions), talks: defined(talks), pages: defined(pages), problems };
+  const all = [site, ...sessions, ...talks, ...pages].filter((entry) => entry !== undefined);
+  return {
+    site: site?.value,
+    sessions: defined(sessions.map((e) => e.value)),
+    talks: defined(talks.map((e) => e.value)) as RawMarkdownFile[],
+    pages: defined(pages.map((e) => e.value)) as RawMarkdownFile[],
+    problems: all.flatMap((entry) => entry.problems),
+  };
+}
+
+/** A YAML file (site config, session). */
+async function readYamlFile(absolute: string, file: string, problems: Problem[]): Promise<RawYamlFile | undefined> {
+  const text = await readUtf8(absolute, file, problems);
+  if (text === undefined) return undefined;
+  const yaml = parseYaml(text);
+  reportSyntax(file, yaml, problems);
+  return { file, yaml };
+}
+
+/** A Markdown file with front matter (talk, page). */
+async function readMarkdownFile(absolute: string, file: string, problems: Problem[]): Promise<RawMarkdownFile | undefined> {
+  const text = await readUtf8(absolute, file, problems);
+  if (text === undefined) return undefined;
+  const split = splitFrontMatter(text);
+  if (!split.frontMatter) {
+    problems.push({
+      code: 'no-front-matter', severity: 'error', file, line: 1,
+      message: 'the file has no front matter',
+      hint: 'start the file with a line "---", then the YAML keys (title, speakers, …), then another "---" line',
+    });
+    return undefined;
+  }
+  reportSyntax(file, split.frontMatter, problems);
+  return { file, yaml: split.frontMatter, body: split.body, bodyLine: split.bodyLine };
 }
 
 /** Decode strictly: bytes that are not UTF-8 are a problem, not replacement characters. A BOM is dropped. */
