@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, loadSite } from './build.js';
+import type { DevOptions } from './dev/run-dev.js';
 import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
 import { currentInstant, parseNow, type Instant } from './time.js';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage: looking-glass <command> [options]
 Commands:
   build    validate content/, render templates/, write public/
   check    validate everything, write nothing
+  dev      build, serve on localhost with live reload, rebuild on every change
 
 Options:
   --content DIR     content folder (default: content)
@@ -18,6 +20,8 @@ Options:
   --now ISO         the build's "now", ISO 8601 with offset, e.g. 2024-03-20T12:00:00+01:00
   --base-path PATH  path the site is served under, e.g. /repo/ (default: from site.yaml, else /)
   --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
+  --port N          dev: port to listen on, the next free one if taken (default: 8080)
+  --host HOST       dev: address to listen on (default: 127.0.0.1)
 `;
 
 /** Parse argv, run the command, set the exit code. Nothing else lives here. */
@@ -32,11 +36,13 @@ async function main(argv: string[]): Promise<number> {
       now: { type: 'string' },
       'base-path': { type: 'string' },
       'site-url': { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'build';
-  if (values.help || !['build', 'check'].includes(command)) {
+  if (values.help || !['build', 'check', 'dev'].includes(command)) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
   }
@@ -61,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     overrides: { basePath: values['base-path'], siteUrl: values['site-url'] },
   };
   const started = performance.now();
+  if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });
   if (command === 'check') {
     const { model, problems } = await loadSite(options);
     report(problems);
@@ -77,6 +84,19 @@ async function main(argv: string[]): Promise<number> {
   }
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms → ${path.relative(cwd, options.outDir) || '.'}/\n`);
+  return 0;
+}
+
+/** Run the dev loop until Ctrl-C or SIGTERM, then close the watcher and the server and exit 0. */
+async function runDevUntilInterrupted(options: Omit<DevOptions, 'log'>): Promise<number> {
+  // Loaded only for dev, so that build and check start without the watcher and server.
+  const { runDev } = await import('./dev/run-dev.js');
+  const session = await runDev({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await session.close();
   return 0;
 }
 

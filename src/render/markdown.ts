@@ -6,11 +6,21 @@ export interface MarkdownRenderer {
   inline(markdown: string): string;
 }
 
-/** The one markdown-it instance of a build. */
-export function createMarkdownRenderer(): MarkdownRenderer {
+/**
+ * The one markdown-it instance of a build. With `memo`, results are kept by source text, so a dev
+ * rebuild renders only the Markdown that changed.
+ */
+export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRenderer {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const remembered = (kind: string, render: (text: string) => string) => (text: string) => {
+    if (!memo) return render(text);
+    const key = kind + text;
+    let html = memo.get(key);
+    if (html === undefined) memo.set(key, (html = render(text)));
+    return html;
+  };
   return {
-    block: (markdown) => md.render(markdown),
-    inline: (markdown) => md.renderInline(markdown),
+    block: remembered('b', (text) => md.render(text)),
+    inline: remembered('i', (text) => md.renderInline(text)),
   };
 }

@@ -1,0 +1,150 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildOptions } from '../build.js';
+import { readContent, type ReadCache } from '../load/read-content.js';
+import { readStaticFiles } from '../load/read-static.js';
+import { buildSiteModel } from '../model/build-model.js';
+import type { SiteModel } from '../model/types.js';
+import { hasErrors, type Problem } from '../problems.js';
+import { planSite, type PlannedOutput } from '../render/render-site.js';
+import { TemplateError } from '../render/templates.js';
+import { validateContent } from '../validate/validate-content.js';
+import { writeSiteAtomically } from '../write/write-site.js';
+import { selectAffected, type ChangeKind } from './affected.js';
+
+/** What one (re)build did. */
+export interface RebuildResult {
+  ok: boolean;
+  problems: Problem[];
+  /** Outputs rendered this time. */
+  rendered: number;
+  /** Output paths whose bytes changed and were written. */
+  written: string[];
+  /** Output paths removed because nothing produces them any more. */
+  deleted: string[];
+  /** True when only stylesheets changed, so a browser may swap CSS instead of reloading. */
+  cssOnly: boolean;
+  ms: number;
+}
+
+/** A builder that keeps the last good site in memory and rebuilds only what a change touches. */
+export interface IncrementalBuilder {
+  build(): Promise<RebuildResult>;
+  rebuild(changedPaths: readonly string[]): Promise<RebuildResult>;
+  /** The last good output, by output path. */
+  outputs(): ReadonlyMap<string, string | Uint8Array>;
+  /** The last good model, once a build succeeded. */
+  model(): SiteModel | undefined;
+}
+
+/** Create an incremental builder over the same options as a full build. */
+export function createIncrementalBuilder(options: BuildOptions): IncrementalBuilder {
+  const readCache: ReadCache = new Map();
+  const markdownMemo = new Map<string, string>();
+  const outputs = new Map<string, string | Uint8Array>();
+  let lastModel: SiteModel | undefined;
+  let everBuilt = false;
+  // Changes seen by failed rebuilds still have to be rendered by the next good one.
+  let pending: ChangeKind[] = [];
+
+  async function loadModel() {
+    const raw = await readContent(options.contentDir, options.displayRoot, readCache);
+    const validated = validateContent(raw);
+    const built = buildSiteModel(validated.content, options.now, options.overrides);
+    const problems = [...raw.problems, ...validated.problems, ...built.problems];
+    return { model: hasErrors(problems) ? undefined : built.model, problems };
+  }
+
+  async function readStatic() {
+    const [assets, extras] = await Promise.all([
+      readStaticFiles(path.join(options.templatesDir, 'assets'), 'assets/'),
+      readStaticFiles(path.join(options.contentDir, 'static'), ''),
+    ]);
+    return [...assets, ...extras];
+  }
+
+  async function run(changed: readonly string[] | 'all'): Promise<RebuildResult> {
+    const started = performance.now();
+    if (changed !== 'all') pending.push(...changed.map((file) => classify(path.resolve(file))));
+    const kinds = changed === 'all' ? undefined : pending;
+    for (const file of changed === 'all' ? [] : changed) readCache.delete(path.resolve(file));
+    if (changed === 'all') readCache.clear();
+    const { model, problems } = await loadModel();
+    const fail = (extra: Problem[] = []): RebuildResult => ({
+      ok: false, problems: [...problems, ...extra], rendered: 0, written: [], deleted: [], cssOnly: false, ms: elapsed(started),
+    });
+    if (!model) return fail();
+
+    let planned: PlannedOutput[];
+    let rendered: { path: string; contents: string | Uint8Array }[];
+    try {
+      planned = planSite(model, { templatesDir: options.templatesDir, displayRoot: options.displayRoot, markdownMemo });
+      const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
+      rendered = selected.map((output) => ({ path: output.path, contents: output.render() }));
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return fail([{ code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message }]);
+    }
+    const statics = await readStatic();
+    const next = new Map<string, string | Uint8Array>();
+    for (const output of [...rendered, ...statics]) next.set(output.path, output.contents);
+
+    const keep = new Set([...planned.map((o) => o.path), ...statics.map((s) => s.path)]);
+    const written: string[] = [];
+    const deleted = [...outputs.keys()].filter((p) => !keep.has(p));
+    if (!everBuilt) {
+      await writeSiteAtomically(options.outDir, [...next].map(([p, contents]) => ({ path: p, contents })));
+      written.push(...next.keys());
+    } else {
+      for (const [p, contents] of next) {
+        if (!sameBytes(outputs.get(p), contents)) written.push(p);
+      }
+      await Promise.all(
+        written.map(async (p) => {
+          const target = path.join(options.outDir, p);
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, next.get(p)!);
+        }),
+      );
+      await Promise.all(deleted.map((p) => rm(path.join(options.outDir, p), { force: true })));
+    }
+    for (const p of deleted) outputs.delete(p);
+    for (const p of written) outputs.set(p, next.get(p)!);
+    everBuilt = true;
+    lastModel = model;
+    pending = [];
+    const cssOnly = written.length > 0 && written.every((p) => p.endsWith('.css'));
+    return { ok: true, problems, rendered: rendered.length, written, deleted, cssOnly, ms: elapsed(started) };
+  }
+
+  function classify(file: string): ChangeKind {
+    const inside = (dir: string) => file.startsWith(path.resolve(dir) + path.sep);
+    if (inside(options.templatesDir)) return { kind: inside(path.join(options.templatesDir, 'assets')) ? 'static' : 'template', file };
+    if (inside(path.join(options.contentDir, 'static'))) return { kind: 'static', file };
+    if (inside(path.join(options.contentDir, 'seasons'))) {
+      return { kind: path.basename(file) === 'session.yaml' ? 'session' : 'talk', file: relativeDisplay(file) };
+    }
+    return { kind: 'other', file };
+  }
+
+  function relativeDisplay(file: string): string {
+    return path.relative(options.displayRoot, file).split(path.sep).join('/');
+  }
+
+  return {
+    build: () => run('all'),
+    rebuild: (changedPaths) => run(changedPaths),
+    outputs: () => outputs,
+    model: () => lastModel,
+  };
+}
+
+function sameBytes(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (a === undefined) return false;
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  return Buffer.from(a).equals(Buffer.from(b));
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}

@@ -1,0 +1,53 @@
+import { watch } from 'chokidar';
+
+/** A running watcher; `close` stops it. */
+export interface ContentWatcher {
+  close(): Promise<void>;
+}
+
+/**
+ * Watch folders and hand over changed paths in batches: a burst of saves (or an editor's
+ * write-then-rename) becomes one batch, and a batch never starts while the previous one runs;
+ * changes seen meanwhile make exactly one more batch.
+ */
+export function watchForChanges(
+  paths: string[],
+  options: { ignored: (path: string) => boolean; debounceMs?: number },
+  onBatch: (changed: string[]) => Promise<void>,
+): Promise<ContentWatcher> {
+  const watcher = watch(paths, { ignoreInitial: true, atomic: true, ignored: options.ignored });
+  const debounceMs = options.debounceMs ?? 40;
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const flush = async () => {
+    timer = undefined;
+    if (running || pending.size === 0) return;
+    const batch = [...pending].sort();
+    pending = new Set();
+    running = onBatch(batch).finally(() => {
+      running = undefined;
+      if (pending.size > 0 && !timer) void flush();
+    });
+  };
+  const schedule = (file: string) => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), debounceMs);
+  };
+  for (const name of ['add', 'change', 'unlink'] as const) watcher.on(name, schedule);
+
+  return new Promise((resolve, reject) => {
+    watcher.once('ready', () =>
+      resolve({
+        async close() {
+          if (timer) clearTimeout(timer);
+          await watcher.close();
+          await running;
+        },
+      }),
+    );
+    watcher.once('error', reject);
+  });
+}

@@ -1,0 +1,159 @@
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { runDev, type DevSession } from '../../src/dev/run-dev.js';
+import { at, CONTENT, TEMPLATES, tempDir } from '../helpers/site.js';
+
+const NOW = '2024-03-20T12:00:00+01:00';
+
+/** Reads Server-Sent Events from the dev server, one event at a time. */
+function listen(url: string) {
+  const controller = new AbortController();
+  const events: { name: string; data: string }[] = [];
+  const waiters: (() => void)[] = [];
+  const ready = fetch(url, { signal: controller.signal }).then(async (response) => {
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const name = /^event: (.*)$/m.exec(block)?.[1];
+            if (!name) continue;
+            const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((m) => m[1]).join('\n');
+            events.push({ name, data });
+            waiters.splice(0).forEach((wake) => wake());
+          }
+        }
+      } catch {
+        // aborted at the end of the test
+      }
+    })();
+  });
+  return {
+    ready,
+    /** The next event with this name after `from` events, within a deadline. */
+    async next(name: string, from: number, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.slice(from).find((e) => e.name === name);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no "${name}" event; got ${events.map((e) => e.name).join(', ')}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+    count: () => events.length,
+    close: () => controller.abort(),
+  };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe('npm run dev', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let content: string;
+  let out: string;
+  let session: DevSession;
+  let events: ReturnType<typeof listen>;
+  const log: string[] = [];
+  const page = async (relative: string) => (await fetch(new URL(relative, session.url.replace(/webinar\/$/, ''))).then((r) => r.text()));
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('lg-dev-'));
+    content = path.join(dir, 'content');
+    out = path.join(dir, 'public');
+    await cp(CONTENT, content, { recursive: true });
+    await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
+    session = await runDev({
+      contentDir: content, templatesDir: path.join(dir, 'templates'), outDir: out, now: at(NOW), displayRoot: dir,
+      host: '127.0.0.1', port: 0, log: (line) => log.push(line),
+    });
+    events = listen(new URL('/__live-reload', session.url).href);
+    await events.ready;
+  });
+  afterAll(async () => {
+    events.close();
+    await session.close();
+    await cleanup();
+  });
+
+  it('serves the built pages with the reload script, which the built files do not contain', async () => {
+    const html = await page('webinar/');
+    expect(html).toContain('Next webinar: Dataset design and metrics');
+    expect(html).toContain('/__live-reload.js');
+    expect(await readFile(path.join(out, 'webinar/index.html'), 'utf8')).not.toContain('__live-reload');
+    expect(log.filter((l) => l.startsWith('Serving '))).toHaveLength(1);
+  });
+
+  it('rebuilds on an edit, tells the browser to reload and serves the edit', async () => {
+    const from = events.count();
+    const file = path.join(content, 'seasons/s05/s05e02-reinke.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Why your Dataset Matters', 'Why Your Dataset Really Matters'));
+    await events.next('reload', from);
+    expect(await page('webinar/')).toContain('Why Your Dataset Really Matters');
+    expect(log.at(-1)).toMatch(/s05e02-reinke\.md: \d+ files rewritten, 0 removed in [\d.]+ ms/);
+  });
+
+  it('keeps serving the last good page when a save breaks a file, shows the problem, and recovers', async () => {
+    const from = events.count();
+    const file = path.join(content, 'seasons/s05/s05e03-bissoto-avila.md');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('speakers:', 'speker:'));
+    const problem = await events.next('problems', from);
+    expect(problem.data).toContain('s05e03-bissoto-avila.md:');
+    expect(problem.data).toContain('unknown key "speker"');
+    expect(await page('webinar/')).toContain('The Performance of Transferability Metrics');
+
+    const fixedFrom = events.count();
+    await writeFile(file, good.replace('The Performance of', 'On the Performance of'));
+    await events.next('reload', fixedFrom);
+    expect(await page('webinar/')).toContain('On the Performance of Transferability Metrics');
+  });
+
+  it('picks up an added and a deleted talk', async () => {
+    const added = path.join(content, 'seasons/s05/s05e04-new.md');
+    let from = events.count();
+    await writeFile(added, '---\nseason: 5\nepisode: 4\ntitle: "A late addition"\nspeakers:\n  - name: Øster Çelik\n    affiliation: DTU\n---\nAn abstract.\n');
+    await events.next('reload', from);
+    expect(await page('webinar/s05e04/')).toContain('A late addition');
+
+    from = events.count();
+    await rm(added);
+    await events.next('reload', from);
+    const response = await fetch(new URL('webinar/s05e04/', session.url.replace(/webinar\/$/, '')));
+    expect(response.status).toBe(404);
+  });
+
+  it('leaves the output byte-identical to a full build of the same content after these edits', async () => {
+    const { dir: fullDir, cleanup: cleanFull } = await tempDir();
+    try {
+      const full = path.join(fullDir, 'public');
+      const result = await buildSite({ contentDir: content, templatesDir: path.join(dir, 'templates'), outDir: full, now: at(NOW), displayRoot: dir });
+      expect(result.ok).toBe(true);
+      const files = await listFiles(full);
+      expect(await listFiles(out)).toEqual(files);
+      for (const file of files) {
+        const [a, b] = await Promise.all([readFile(path.join(full, file)), readFile(path.join(out, file))]);
+        expect(a.equals(b), file).toBe(true);
+      }
+    } finally {
+      await cleanFull();
+    }
+  });
+});
