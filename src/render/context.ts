@@ -1,4 +1,6 @@
 import type { SiteModel } from '../model/types.js';
+import { CALENDAR_ROUTES } from './calendar-event.js';
+import { subscribeLinks } from './calendar-links.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { createTemplateRenderer, markSafe, type TemplateRenderer } from './templates.js';
 import { createViews, ROUTES, type Urls } from './views.js';
@@ -79,6 +81,7 @@ function siteGlobals(model: SiteModel, urls: Urls) {
     archiveUrl: urls.path(ROUTES.archive),
     homeUrl: urls.path(ROUTES.home),
     stylesheetUrl: urls.path('assets/style.css'),
+    calendarFeed: subscribeLinks(urls.absolute(CALENDAR_ROUTES.feed), config.plainTitle),
   };
 }
 

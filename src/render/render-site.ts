@@ -1,5 +1,6 @@
 import type { SiteModel } from '../model/types.js';
 import { createRenderContext, type OutputFile, type PlannedOutput, type RenderOptions } from './context.js';
+import { planCalendars } from './plan-calendars.js';
 import { planPages } from './plan-pages.js';
 
 export type { OutputFile, PlannedOutput, RenderOptions } from './context.js';
@@ -7,7 +8,7 @@ export type { OutputFile, PlannedOutput, RenderOptions } from './context.js';
 /** Every output of the site, planned but not yet rendered. Each planner adds one kind of output. */
 export function planSite(model: SiteModel, options: RenderOptions): PlannedOutput[] {
   const ctx = createRenderContext(model, options);
-  return [...planPages(ctx)];
+  return [...planPages(ctx), ...planCalendars(ctx)];
 }
 
 /** Render every output of the site. */

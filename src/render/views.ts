@@ -3,12 +3,15 @@ import type { Session, SiteModel, Speaker, Talk } from '../model/types.js';
 import { isUpcoming } from '../model/split-upcoming-past.js';
 import {
   abbreviation,
+  addMinutes,
   formatDate,
   formatDateWithWeekday,
   formatTime,
   isoWithOffset,
   type Instant,
 } from '../time.js';
+import { CALENDAR_ROUTES, sessionCalendarEvent } from './calendar-event.js';
+import { addToCalendarLinks } from './calendar-links.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { markSafe } from './templates.js';
 
@@ -156,7 +159,23 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
       upcoming: isUpcoming(session, model.now),
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
+      calendar: calendarView(session),
     };
+  }
+
+  /** The session's calendar event (the instants every calendar format shares), its .ics file, and add-to-calendar links while it can be attended. */
+  function calendarView(session: Session) {
+    const previous = session.previousStart && whenView(session.previousStart, addMinutes(session.previousStart, session.durationMinutes));
+    const event = sessionCalendarEvent(session, {
+      seriesTitle: model.config.plainTitle,
+      host: new URL(model.config.siteUrl).hostname,
+      pageUrl: urls.absolute(ROUTES.session(session)),
+      speakersLine: (talk) => speakersLine(talk.speakers),
+      previousWhenText: previous ? previous.text : undefined,
+    });
+    if (!event) return undefined;
+    const offered = isUpcoming(session, model.now) && event.status === 'CONFIRMED';
+    return { event, file: urls.path(CALENDAR_ROUTES.session(session)), links: offered ? addToCalendarLinks(event) : undefined };
   }
 
   function talkFor(talk: Talk, session: Session) {
