@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateContent } from '../scripts/bench-content.mjs';
+import { ROOT, tempDir } from './helpers/site.js';
+
+// Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
+
+const run = promisify(execFile);
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function freshDir(): Promise<string> {
+  const { dir, cleanup } = await tempDir('lg-bench-test-');
+  cleanups.push(cleanup);
+  return dir;
+}
+
+/** Every file below `dir`, relative path → bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = await Promise.all(
+    files.map(async (e) => {
+      const file = path.join(e.parentPath, e.name);
+      return [path.relative(dir, file), await readFile(file)] as const;
+    }),
+  );
+  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe('benchmark content generator', () => {
+  it('writes talks that `check` accepts', async () => {
+    const content = path.join(await freshDir(), 'content');
+    const generated = await generateContent(content, { talks: 6 });
+    expect(generated.talks).toBe(6);
+    expect(generated.talkPaths).toHaveLength(6);
+
+    const { stdout } = await run(process.execPath, [CLI, 'check', '--content', content], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    expect(stdout).toContain('6 talks');
+  });
+
+  it('is deterministic: two generations are byte-identical', async () => {
+    const dir = await freshDir();
+    await generateContent(path.join(dir, 'a'), { talks: 6 });
+    await generateContent(path.join(dir, 'b'), { talks: 6 });
+    const a = await snapshot(path.join(dir, 'a'));
+    const b = await snapshot(path.join(dir, 'b'));
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect(a.size).toBeGreaterThan(6);
+    for (const [file, bytes] of a) expect(bytes.equals(b.get(file)!), file).toBe(true);
+  });
+});
