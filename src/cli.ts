@@ -89,13 +89,15 @@ async function main(argv: string[]): Promise<number> {
 
 /** Run the dev loop until Ctrl-C or SIGTERM, then close the watcher and the server and exit 0. */
 async function runDevUntilInterrupted(options: Omit<DevOptions, 'log'>): Promise<number> {
-  // Loaded only for dev, so that build and check start without the watcher and server.
-  const { runDev } = await import('./dev/run-dev.js');
-  const session = await runDev({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
-  await new Promise<void>((resolve) => {
+  // Handlers first: a Ctrl-C while the server starts must still close it cleanly.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // Loaded only for dev, so that build and check start without the watcher and server.
+  const { runDev } = await import('./dev/run-dev.js');
+  const session = await runDev({ ...options, log: (line) => process.stdout.write(`${line}\n`) });
+  await stopped;
   await session.close();
   return 0;
 }

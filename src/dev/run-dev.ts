@@ -26,7 +26,6 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
   const basePath = builder.model()?.config.basePath ?? '/';
   const server = await startDevServer({ host: options.host, port: options.port, basePath, outputs: builder.outputs });
   if (!first.ok) server.notifyProblems(formatProblems(first.problems));
-  options.log(`Serving ${server.url} (Ctrl-C to stop)`);
 
   const outDir = path.resolve(options.outDir);
   const watcher = await watchForChanges(
@@ -53,6 +52,7 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     options.log(`${what}: ${result.written.length} files rewritten, ${result.deleted.length} removed in ${result.ms} ms${warnings}`);
   }
 
+  options.log(`Serving ${server.url} (Ctrl-C to stop)`);
   return {
     url: server.url,
     async close() {

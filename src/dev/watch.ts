@@ -36,7 +36,11 @@ export function watchForChanges(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void flush(), debounceMs);
   };
-  for (const name of ['add', 'change', 'unlink'] as const) watcher.on(name, schedule);
+  for (const name of ['add', 'change', 'unlink'] as const) {
+    watcher.on(name, (file: string) => {
+      if (!isEditorTempFile(file)) schedule(file);
+    });
+  }
 
   return new Promise((resolve, reject) => {
     watcher.once('ready', () =>
@@ -50,4 +54,10 @@ export function watchForChanges(
     );
     watcher.once('error', reject);
   });
+}
+
+/** Editors' swap and backup files, and the temp file of a write-then-rename save. */
+export function isEditorTempFile(file: string): boolean {
+  const name = file.split(/[\\/]/).at(-1) ?? file;
+  return /^\.|^#|~$|\.(tmp|swp|swx|swo|bak|crswap)$|^4913$/.test(name);
 }
