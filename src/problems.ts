@@ -25,6 +25,9 @@ export const PROBLEM_CODES = [
   'template-error',
   'past-talk-without-recording',
   'speaker-without-affiliation',
+  'missing-file',
+  'unexpected-file',
+  'stray-output-file',
 ] as const;
 
 /** One of the permanent problem codes. */
@@ -100,22 +103,30 @@ export function formatProblems(problems: readonly Problem[]): string {
   return lines.join('\n');
 }
 
-/** GitHub Actions workflow commands, so that a pull request shows each problem on its line. */
+/**
+ * GitHub Actions workflow commands, so that a pull request shows each problem on its line:
+ * `::error file=content/x.md,line=7,title=unknown-key::unknown key "speker" …`.
+ */
 export function formatGithubAnnotations(problems: readonly Problem[]): string {
   return sortProblems(problems)
     .map((p) => {
-      const props = [`file=${p.file}`, p.line ? `line=${p.line}` : '', p.column ? `col=${p.column}` : '', `title=${p.code}`]
+      const props = [`file=${escapeProperty(p.file)}`, p.line ? `line=${p.line}` : '', p.column ? `col=${p.column}` : '', `title=${p.code}`]
         .filter(Boolean)
         .join(',');
-      const text = p.hint ? `${p.message} (${p.hint})` : p.message;
-      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeAnnotation(text)}`;
+      const text = p.hint ? `${p.message}\nhint: ${p.hint}` : p.message;
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}`;
     })
     .join('\n');
 }
 
-/** The message part of a workflow command must escape %, CR and LF. */
-function escapeAnnotation(text: string): string {
+/** The message of a workflow command escapes %, CR and LF (actions/toolkit `escapeData`). */
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also escape ":" and "," (actions/toolkit `escapeProperty`). */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 function plural(n: number, word: string): string {

@@ -1,8 +1,10 @@
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../problems.js';
 import { SiteError } from '../problems.js';
 import { splitFrontMatter } from './front-matter.js';
+import { readText } from './read-text.js';
+import { describeYamlSyntax } from './yaml-problems.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
 /** A YAML file (site config or session) before validation. */
@@ -30,7 +32,7 @@ export interface RawContent {
   talks: RawMarkdownFile[];
   /** Every `.md` under `pages/`. */
   pages: RawMarkdownFile[];
-  /** Files that could not be read as UTF-8 YAML or front matter. */
+  /** Missing or unexpected files, and files that could not be read as UTF-8 YAML or front matter. */
   problems: Problem[];
 }
 
@@ -40,6 +42,7 @@ export const CONTENT_LAYOUT = {
   seasonsDir: 'seasons',
   sessionFile: 'session.yaml',
   pagesDir: 'pages',
+  staticDir: 'static',
 } as const;
 
 /** One file's read: the parsed file (undefined when unusable) and the problems found reading it. */
@@ -53,12 +56,11 @@ export type ReadCache = Map<string, FileRead>;
 
 /** Read and parse every content file; problems are collected, never thrown. */
 export async function readContent(contentDir: string, displayRoot: string, cache: ReadCache = new Map()): Promise<RawContent> {
-  const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/');
-  const seasonFiles = await listFiles(path.join(contentDir, CONTENT_LAYOUT.seasonsDir));
-  const pageFiles = (await listFiles(path.join(contentDir, CONTENT_LAYOUT.pagesDir))).filter((f) => f.endsWith('.md'));
-  const sessionPaths = seasonFiles.filter((f) => path.basename(f) === CONTENT_LAYOUT.sessionFile);
-  const talkPaths = seasonFiles.filter((f) => f.endsWith('.md'));
-  const sitePath = path.join(contentDir, CONTENT_LAYOUT.siteFile);
+  const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/') || '.';
+  if (!(await isDirectory(contentDir))) {
+    return { site: undefined, sessions: [], talks: [], pages: [], problems: [missingContentDir(display(contentDir))] };
+  }
+  const files = classifyContentFiles(contentDir, await listFiles(contentDir));
 
   const cached = async (absolute: string, read: (absolute: string, file: string, problems: Problem[]) => Promise<FileRead['value']>) => {
     let entry = cache.get(absolute);
@@ -70,96 +72,103 @@ export async function readContent(contentDir: string, displayRoot: string, cache
     return entry;
   };
   const [site, sessions, talks, pages] = await Promise.all([
-    fileExists(sitePath).then((exists) => (exists ? cached(sitePath, readYamlFile) : undefined)),
-    Promise.all(sessionPaths.map((f) => cached(f, readYamlFile))),
-    Promise.all(talkPaths.map((f) => cached(f, readMarkdownFile))),
-    Promise.all(pageFiles.map((f) => cached(f, readMarkdownFile))),
+    files.site ? cached(files.site, readYamlFile) : undefined,
+    Promise.all(files.sessions.map((f) => cached(f, readYamlFile))),
+    Promise.all(files.talks.map((f) => cached(f, readMarkdownFile))),
+    Promise.all(files.pages.map((f) => cached(f, readMarkdownFile))),
   ]);
   const all = [site, ...sessions, ...talks, ...pages].filter((entry) => entry !== undefined);
+  const structural = files.unexpected.map((f) => unexpectedFile(display(f), path.relative(contentDir, f)));
+  if (!files.site) structural.push(missingSiteFile(display(path.join(contentDir, CONTENT_LAYOUT.siteFile))));
   return {
     site: site?.value,
     sessions: defined(sessions.map((e) => e.value)),
     talks: defined(talks.map((e) => e.value)) as RawMarkdownFile[],
     pages: defined(pages.map((e) => e.value)) as RawMarkdownFile[],
-    problems: all.flatMap((entry) => entry.problems),
+    problems: [...structural, ...all.flatMap((entry) => entry.problems)],
   };
+}
+
+/** Absolute paths of the content files by role; `static/` is copied as it is and never read here. */
+function classifyContentFiles(contentDir: string, files: string[]) {
+  const sorted = { site: undefined as string | undefined, sessions: [] as string[], talks: [] as string[], pages: [] as string[], unexpected: [] as string[] };
+  for (const file of files) {
+    const [top, ...rest] = path.relative(contentDir, file).split(path.sep);
+    const name = path.basename(file);
+    if (top === CONTENT_LAYOUT.staticDir) continue;
+    if (top === CONTENT_LAYOUT.siteFile && rest.length === 0) sorted.site = file;
+    else if (top === CONTENT_LAYOUT.seasonsDir && name === CONTENT_LAYOUT.sessionFile) sorted.sessions.push(file);
+    else if (top === CONTENT_LAYOUT.seasonsDir && name.endsWith('.md')) sorted.talks.push(file);
+    else if (top === CONTENT_LAYOUT.pagesDir && name.endsWith('.md')) sorted.pages.push(file);
+    else sorted.unexpected.push(file);
+    // A misnamed session or talk file is still read as what it evidently is, so that the one
+    // message is "rename it", not also "season 5 has no session file".
+    if (top === CONTENT_LAYOUT.seasonsDir && /\.ya?ml$/i.test(name) && name !== CONTENT_LAYOUT.sessionFile) sorted.sessions.push(file);
+    if (top === CONTENT_LAYOUT.seasonsDir && MARKDOWN_NEAR_MISS.test(name)) sorted.talks.push(file);
+  }
+  return sorted;
 }
 
 /** A YAML file (site config, session). */
 async function readYamlFile(absolute: string, file: string, problems: Problem[]): Promise<RawYamlFile | undefined> {
-  const text = await readUtf8(absolute, file, problems);
+  const text = await readText(absolute, file, problems);
   if (text === undefined) return undefined;
   const yaml = parseYaml(text);
-  reportSyntax(file, yaml, problems);
+  const syntax = describeYamlSyntax(file, yaml, text);
+  if (syntax) problems.push(syntax);
   return { file, yaml };
 }
 
 /** A Markdown file with front matter (talk, page). */
 async function readMarkdownFile(absolute: string, file: string, problems: Problem[]): Promise<RawMarkdownFile | undefined> {
-  const text = await readUtf8(absolute, file, problems);
+  const text = await readText(absolute, file, problems);
   if (text === undefined) return undefined;
   const split = splitFrontMatter(text);
   if (!split.frontMatter) {
     problems.push({
       code: 'no-front-matter', severity: 'error', file, line: 1,
-      message: 'the file has no front matter',
-      hint: 'start the file with a line "---", then the YAML keys (title, speakers, …), then another "---" line',
+      ...(split.missing === 'unclosed'
+        ? { message: 'the front matter opened on line 1 is never closed', hint: 'add a line "---" after the last key, before the abstract' }
+        : {
+            message: 'the file has no front matter',
+            hint: 'the very first line must be "---", then the keys (season, title, speakers, …), then another "---" line, then the text',
+          }),
     });
     return undefined;
   }
-  reportSyntax(file, split.frontMatter, problems);
+  const syntax = describeYamlSyntax(file, split.frontMatter, text);
+  if (syntax) problems.push(syntax);
   return { file, yaml: split.frontMatter, body: split.body, bodyLine: split.bodyLine };
 }
 
-/** Decode strictly: bytes that are not UTF-8 are a problem, not replacement characters. A BOM is dropped. */
-async function readUtf8(absolute: string, file: string, problems: Problem[]): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (cause) {
-    throw new SiteError(`cannot read ${file}`, { cause });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const { line, offset } = firstInvalidUtf8(bytes);
-    problems.push({
-      code: 'not-utf8', severity: 'error', file, line,
-      message: `the file is not valid UTF-8 (first bad byte at offset ${offset})`,
-      hint: 'save the file as UTF-8 in your editor (often "Save with encoding" → UTF-8)',
-    });
-    return undefined;
-  }
+function missingContentDir(file: string): Problem {
+  return {
+    code: 'missing-file', severity: 'error', file,
+    message: 'the content folder does not exist',
+    hint: 'run the command from the repository root, or give the folder with --content DIR',
+  };
 }
 
-function firstInvalidUtf8(bytes: Buffer): { line: number; offset: number } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      decoder.decode();
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  let line = 1;
-  for (let i = 0; i < lo && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return { line, offset: lo };
+function missingSiteFile(file: string): Problem {
+  return {
+    code: 'missing-file', severity: 'error', file,
+    message: 'the site config file is missing',
+    hint: 'create it with at least title, description and url (see "The site" in the README)',
+  };
 }
 
-function reportSyntax(file: string, yaml: ParsedYaml, problems: Problem[]): void {
-  for (const error of yaml.errors) {
-    problems.push({
-      code: 'yaml-syntax', severity: 'error', file, line: error.line, column: error.column,
-      message: `YAML syntax error: ${error.message}`,
-      hint: 'check the indentation and quoting on this line; text containing ": " or starting with a quote needs quotes around it',
-    });
-  }
+/** Names of files meant as Markdown: "talk.markdown", "talk.MD", "talk.md.txt". */
+const MARKDOWN_NEAR_MISS = /\.(markdown|mdown|mkd|MD|Md|md\.txt)$/;
+
+/** A file the build would skip without a word: most often a misnamed talk or session file. */
+function unexpectedFile(file: string, relative: string): Problem {
+  const name = path.basename(relative);
+  const inSeasons = relative.startsWith(CONTENT_LAYOUT.seasonsDir + path.sep);
+  let hint = `the build reads only site.yaml, seasons/*/session.yaml, seasons/*/*.md and pages/*.md; files served as they are (images, CNAME) go in ${CONTENT_LAYOUT.staticDir}/`;
+  if (/\.ya?ml$/i.test(name) && inSeasons) hint = `a session file must be named ${CONTENT_LAYOUT.sessionFile}; rename it`;
+  else if (/\.ya?ml$/i.test(name) && !relative.includes(path.sep)) hint = `the site config must be named ${CONTENT_LAYOUT.siteFile}; rename it`;
+  else if (MARKDOWN_NEAR_MISS.test(name)) hint = 'rename it to end in .md';
+  return { code: 'unexpected-file', severity: 'error', file, message: 'the build does not read this file', hint };
 }
 
 /** All files below a folder, sorted, so that the build is deterministic. Missing folder: none. */
@@ -177,13 +186,8 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
+async function isDirectory(dir: string): Promise<boolean> {
+  return stat(dir).then((s) => s.isDirectory(), () => false);
 }
 
 function defined<T>(items: (T | undefined)[]): T[] {

@@ -7,6 +7,8 @@ export interface StaticFile {
   /** Path inside the output folder. */
   path: string;
   contents: Uint8Array;
+  /** Absolute path it is copied from, for messages about it. */
+  source: string;
 }
 
 /** Every file below `dir`, to be copied under `prefix` in the output ("" for the root). */
@@ -26,6 +28,7 @@ export async function readStaticFiles(dir: string, prefix: string): Promise<Stat
     files.map(async (file) => ({
       path: prefix + path.relative(dir, file).split(path.sep).join('/'),
       contents: await readFile(file),
+      source: file,
     })),
   );
 }

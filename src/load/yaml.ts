@@ -9,8 +9,8 @@ export interface ParsedYaml {
   data: unknown;
   /** 1-based file line of the key at `path` (or of its nearest written ancestor). */
   lineOf(path: KeyPath): number | undefined;
-  /** Syntax errors with 1-based file lines and columns. */
-  errors: { message: string; line: number; column: number }[];
+  /** Syntax errors with the parser's error code and 1-based file lines and columns. */
+  errors: { code: string; message: string; line: number; column: number }[];
 }
 
 /**
@@ -23,7 +23,7 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const errors = doc.errors.map((error) => {
     const pos = lineCounter.linePos(error.pos[0]);
-    return { message: firstSentence(error.message), line: pos.line + firstLine - 1, column: pos.col };
+    return { code: error.code, message: firstSentence(error.message), line: pos.line + firstLine - 1, column: pos.col };
   });
   const data = errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
   return {

@@ -1,5 +1,5 @@
 import type { ConfigOverrides } from '../config.js';
-import { resolveSiteConfig } from '../config.js';
+import { CONFIG_DEFAULTS, resolveSiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
 import { addMinutes, type Instant } from '../time.js';
 import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/validate-content.js';
@@ -17,8 +17,8 @@ export function buildSiteModel(
   overrides: ConfigOverrides = {},
 ): { model: SiteModel | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
-  if (!content.site) return { model: undefined, problems };
-  const config = resolveSiteConfig(content.site.data, overrides);
+  // Without a valid site.yaml there is no model, but the checks across files still run and report.
+  const config = content.site ? resolveSiteConfig(content.site.data, overrides) : undefined;
 
   const sessionsBySeason = new Map<number, Session>();
   for (const file of content.sessions) {
@@ -31,7 +31,7 @@ export function buildSiteModel(
       });
       continue;
     }
-    sessionsBySeason.set(file.data.season, toSession(file, config.defaultDuration));
+    sessionsBySeason.set(file.data.season, toSession(file, config?.defaultDuration ?? CONFIG_DEFAULTS.defaultDuration));
   }
 
   const talkCodes = new Map<string, ValidTalkFile>();
@@ -60,8 +60,9 @@ export function buildSiteModel(
       }
       talkCodes.set(talk.code, file);
     }
-    const slotKey = `${season}/${talk.slot}`;
-    const slotClash = slots.get(slotKey);
+    // An unnumbered talk without a slot has no position to clash over; its page path is checked below.
+    const slotKey = file.data.slot ?? episode ?? `unnumbered ${file.file}`;
+    const slotClash = slots.get(`${season}/${slotKey}`);
     if (slotClash) {
       problems.push({
         code: 'duplicate-slot', severity: 'error', file: file.file,
@@ -71,7 +72,7 @@ export function buildSiteModel(
       });
       continue;
     }
-    slots.set(slotKey, file);
+    slots.set(`${season}/${slotKey}`, file);
     session.talks.push(talk);
   }
 
@@ -88,6 +89,7 @@ export function buildSiteModel(
   problems.push(...findOutputCollisions(sessions, content.talks, pages, content));
   problems.push(...findWarnings(sessions, now, content.talks));
 
+  if (!config) return { model: undefined, problems };
   const { upcoming, past } = splitUpcomingPast(sessions, now);
   return { model: { config, now, sessions, upcoming, past, pages }, problems };
 }

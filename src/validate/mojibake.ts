@@ -16,6 +16,9 @@ const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ
 /** A double-encoded stretch of text and what it should say. */
 export interface MojibakeFound {
   path: (string | number)[];
+  /** Where in the string the first double-encoded stretch starts. */
+  offset: number;
+  /** The words around it. */
   excerpt: string;
   repaired: string;
 }
@@ -26,15 +29,27 @@ export function findMojibake(data: unknown, path: (string | number)[] = []): Moj
     const repaired = repairMojibake(data);
     if (repaired === undefined) return [];
     const first = data.match(SUSPECT)?.[0] ?? data;
-    const at = data.indexOf(first);
-    const excerpt = data.slice(Math.max(0, at - 10), at + first.length + 10);
-    return [{ path, excerpt, repaired: repairMojibake(excerpt) ?? repaired.slice(0, 60) }];
+    const offset = data.indexOf(first);
+    const excerpt = excerptAround(data, offset, first.length);
+    return [{ path, offset, excerpt, repaired: repairMojibake(excerpt) ?? excerpt }];
   }
   if (Array.isArray(data)) return data.flatMap((item, i) => findMojibake(item, [...path, i]));
   if (data && typeof data === 'object' && !(data instanceof Date)) {
     return Object.entries(data).flatMap(([key, value]) => findMojibake(value, [...path, key]));
   }
   return [];
+}
+
+/** The whole line when short, else the words around the match: enough to find it in the file. */
+function excerptAround(text: string, at: number, length: number): string {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd);
+  const pos = at - lineStart;
+  if (line.length <= 60) return line.trim();
+  const from = line.lastIndexOf(' ', Math.max(0, pos - 20));
+  const to = line.indexOf(' ', pos + length + 20);
+  return `${from > 0 ? '…' : ''}${line.slice(from + 1, to < 0 ? undefined : to)}${to < 0 ? '' : '…'}`;
 }
 
 /** The repaired text if `text` contains mojibake, else undefined. */

@@ -13,22 +13,36 @@ const httpUrl = z.string().superRefine((value, ctx) => {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname.includes('.') || /\s/.test(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not a valid http(s) URL`,
-      params: { problem: 'bad-url', hint: 'write the full address, starting with https://' },
-    });
-  }
+  if (url && /^https?:$/.test(url.protocol) && url.hostname.includes('.') && !/\s/.test(value)) return;
+  const bare = /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(value);
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${value}" is not a web address`,
+    params: {
+      problem: 'bad-url',
+      hint: bare
+        ? `write the full address: https://${value}`
+        : url && !/^https?:$/.test(url.protocol)
+          ? `only addresses starting with https:// (or http://) are allowed here, not "${url.protocol}"`
+          : 'write the full address as the browser shows it, starting with https://, without spaces',
+    },
+  });
 });
 
 /** Markdown text that must say something. */
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 
-/** "Dr." or "Prof." (the dot is optional when typing). */
+/** "Dr." or "Prof.", typed with or without the dot, in any case ("dr", "PROF."). */
 const honorific = z
-  .enum(['Dr.', 'Dr', 'Prof.', 'Prof'])
-  .transform((value) => (value.endsWith('.') ? value : `${value}.`) as 'Dr.' | 'Prof.');
+  .string()
+  .regex(/^\s*(dr|prof)\.?\s*$/i, { message: 'must be "Dr." or "Prof." (the dot is optional), or left out' })
+  .transform((value) => (/^\s*dr/i.test(value) ? 'Dr.' : 'Prof.') as 'Dr.' | 'Prof.');
+
+/**
+ * A local date and time, parsed later in the session's zone. The `yaml` package (YAML 1.2) keeps an
+ * unquoted `2024-03-25 16:00` a string; a YAML 1.1 parser (js-yaml) would give a `Date`, so both are taken.
+ */
+const dateTime = z.union([z.string(), z.date()], { message: 'must be a date and time such as "2024-03-25 16:00"' });
 
 /** A person giving (part of) a talk. */
 export const speakerSchema = z.strictObject({
@@ -85,7 +99,7 @@ export const sessionSchema = z.strictObject({
   /** The session's topic, e.g. "Dataset design and metrics"; omit while TBA. */
   topic: text.optional(),
   /** Local start, "2024-03-25 16:00", in `timezone`; omit while the date is TBA. */
-  start: z.union([z.string(), z.date()]).optional(),
+  start: dateTime.optional(),
   /** IANA zone of `start`, e.g. Europe/Copenhagen. */
   timezone: z.string().optional(),
   /** Length in minutes; the site's `default_duration` when omitted. */
@@ -97,7 +111,7 @@ export const sessionSchema = z.strictObject({
   /** scheduled (default), cancelled, postponed or rescheduled. */
   status: z.enum(sessionStatuses).optional(),
   /** For a rescheduled session: the start it had before, in the same form as `start`. */
-  previous_start: z.union([z.string(), z.date()]).optional(),
+  previous_start: dateTime.optional(),
 });
 
 /** An organizer of the series. */
@@ -161,92 +175,3 @@ export type SiteConfigData = z.output<typeof siteConfigSchema>;
 export type PageFrontMatter = z.output<typeof pageSchema>;
 /** A session status. */
 export type SessionStatus = (typeof sessionStatuses)[number];
-
-/** One schema issue, in the terms the problem report needs. */
-export interface SchemaIssue {
-  /** Key path of the offending value. */
-  path: (string | number)[];
-  kind: 'unknown-key' | 'missing' | 'wrong-type' | 'bad-url' | 'invalid';
-  message: string;
-  hint?: string;
-  /** For unknown keys: the key and the keys allowed there. */
-  key?: string;
-  allowed?: string[];
-}
-
-/** Run a schema; on failure translate zod's issues into SchemaIssues. */
-export function checkSchema<T extends z.ZodType>(
-  schema: T,
-  data: unknown,
-): { ok: true; value: z.output<T> } | { ok: false; issues: SchemaIssue[] } {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  const issues: SchemaIssue[] = [];
-  for (const issue of result.error.issues) {
-    const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(schema, path);
-      for (const key of issue.keys) issues.push({ path: [...path, key], kind: 'unknown-key', message: '', key, allowed });
-    } else if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
-      issues.push({ path, kind: 'missing', message: `required field "${path.join('.')}" is missing` });
-    } else if (issue.code === 'invalid_type') {
-      issues.push({ path, kind: 'wrong-type', message: `"${path.join('.')}" should be ${article(issue.expected)}, not ${describe(valueAt(data, path))}` });
-    } else if (issue.code === 'custom' && issue.params?.problem === 'bad-url') {
-      issues.push({ path, kind: 'bad-url', message: issue.message, hint: String(issue.params.hint) });
-    } else if (issue.code === 'invalid_value') {
-      const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      issues.push({ path, kind: 'invalid', message: `"${path.join('.')}" must be one of ${options}` });
-    } else {
-      issues.push({ path, kind: 'invalid', message: `"${path.join('.')}" ${issue.message}` });
-    }
-  }
-  return { ok: false, issues };
-}
-
-/** The keys a strict object at `path` allows, for "did you mean". */
-function keysAt(schema: z.ZodType, path: (string | number)[]): string[] {
-  let current: unknown = schema;
-  for (const part of [...path, null]) {
-    current = unwrap(current);
-    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-    if (!def) return [];
-    if (part === null) return def.type === 'object' ? Object.keys(def.shape as object) : [];
-    if (def.type === 'object') current = (def.shape as Record<string, unknown>)[String(part)];
-    else if (def.type === 'array') current = def.element;
-    else if (def.type === 'record') current = def.valueType;
-    else return [];
-  }
-  return [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema;
-  for (let i = 0; i < 10; i++) {
-    const def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return current;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType;
-    else if (def.type === 'pipe') current = def.in;
-    else return current;
-  }
-  return current;
-}
-
-function valueAt(data: unknown, path: (string | number)[]): unknown {
-  let current = data;
-  for (const part of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[part];
-  }
-  return current;
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}

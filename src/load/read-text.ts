@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { SiteError, type Problem } from '../problems.js';
+
+/**
+ * Read a content file as UTF-8, strictly: bytes that are not UTF-8 are a problem, never replacement
+ * characters. A BOM is dropped and CRLF (or CR) line ends become LF, so editors on any system agree.
+ */
+export async function readText(absolute: string, file: string, problems: Problem[]): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (cause) {
+    throw new SiteError(`cannot read ${file}`, { cause });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
+  } catch {
+    problems.push(describeInvalidUtf8(bytes, file));
+    return undefined;
+  }
+}
+
+/** The `not-utf8` problem at the first byte that is not UTF-8, with what that byte meant in the likely encoding. */
+function describeInvalidUtf8(bytes: Uint8Array, file: string): Problem {
+  const offset = findInvalidUtf8(bytes);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const byte = bytes[offset] ?? 0;
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const meant = byte >= 0x80 ? ` (in Windows-1252 it is "${new TextDecoder('windows-1252').decode(Uint8Array.of(byte))}")` : '';
+  return {
+    code: 'not-utf8', severity: 'error', file, line,
+    column: column(bytes, lineStart, offset),
+    message: utf16 ? 'the file is saved as UTF-16, not UTF-8' : `the file is not UTF-8: byte ${hex}${meant} is not valid here`,
+    hint: 'save the file with the encoding "UTF-8" in your editor (in many editors: File → Save with Encoding → UTF-8), then check the accented letters',
+  };
+}
+
+/** Offset of the first byte that makes the text invalid UTF-8: the start of a broken character. */
+function findInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let pending = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      const out = decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+      if (out === '') pending = pending < 0 ? i : pending;
+      else pending = -1;
+    } catch {
+      return pending >= 0 ? pending : i;
+    }
+  }
+  return pending >= 0 ? pending : bytes.length;
+}
+
+/** 1-based column in characters of `offset`, counting the valid text before it on the line. */
+function column(bytes: Uint8Array, lineStart: number, offset: number): number {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return [...before].length + 1;
+}
