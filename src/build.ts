@@ -9,6 +9,7 @@ import { renderSite, type OutputFile } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent } from './validate/validate-content.js';
+import { findDuplicateOutputs, findStrayFiles } from './write/check-output.js';
 import { writeSiteAtomically } from './write/write-site.js';
 
 /** What a build reads and writes. */
@@ -66,9 +67,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const problem: Problem = { code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message.replace(/^[^ ]+: template error: /, 'template error: ') };
     return { ok: false, problems: [...problems, problem], talks, pages: 0, timings };
   }
+  const outputProblems = await timed(timings, 'check output', () => checkOutput(files, options));
+  if (hasErrors(outputProblems)) return { ok: false, problems: [...problems, ...outputProblems], talks, pages: 0, timings };
   await timed(timings, 'write', () => writeSiteAtomically(options.outDir, files));
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
   return { ok: true, problems, talks, pages, timings };
+}
+
+/** Two outputs on one path, or files in the output folder that the build would delete. */
+async function checkOutput(files: OutputFile[], options: BuildOptions): Promise<Problem[]> {
+  const duplicates = findDuplicateOutputs(files, options.displayRoot);
+  const staticDir = path.relative(options.displayRoot, path.join(options.contentDir, 'static')).split(path.sep).join('/');
+  return [...duplicates, ...(await findStrayFiles(options.outDir, files, options.displayRoot, staticDir))];
 }
 
 async function timed<T>(timings: BuildResult['timings'], step: string, run: () => T | Promise<T>): Promise<T> {
