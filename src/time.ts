@@ -125,3 +125,13 @@ export function isoDate(at: Instant): string {
 export function toMillis(at: Instant): number {
   return at.toMillis();
 }
+
+/** A JS Date for libraries that take one (the feed writer); never used for arithmetic. */
+export function toJSDate(at: Instant): Date {
+  return at.toJSDate();
+}
+
+/** The later of two instants. */
+export function latest(a: Instant, b: Instant): Instant {
+  return a.toMillis() >= b.toMillis() ? a : b;
+}

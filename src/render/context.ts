@@ -3,6 +3,8 @@ import { CALENDAR_ROUTES } from './calendar-event.js';
 import { subscribeLinks } from './calendar-links.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { createTemplateRenderer, markSafe, type TemplateRenderer } from './templates.js';
+import { PUBLISH_ROUTES } from './publish-routes.js';
+import { prefixRootLinks } from './root-links.js';
 import { createViews, ROUTES, type Urls } from './views.js';
 
 /** One file of the built site. */
@@ -34,6 +36,8 @@ export interface RenderOptions {
   templatesDir: string;
   /** Paths in error messages are relative to this folder. */
   displayRoot: string;
+  /** Rendered Markdown kept across dev rebuilds, by source text. */
+  markdownMemo?: Map<string, string>;
 }
 
 /** Everything a planner needs: the model, URL helpers, views, templates and the template globals. */
@@ -49,7 +53,7 @@ export interface RenderContext {
 
 /** Build the shared render context once per build. */
 export function createRenderContext(model: SiteModel, options: RenderOptions): RenderContext {
-  const markdown = createMarkdownRenderer();
+  const markdown = prefixRootLinks(createMarkdownRenderer(options.markdownMemo), model.config.basePath);
   const views = createViews(model, markdown);
   const urls = views.urls;
   const templates = createTemplateRenderer(
@@ -81,6 +85,8 @@ function siteGlobals(model: SiteModel, urls: Urls) {
     archiveUrl: urls.path(ROUTES.archive),
     homeUrl: urls.path(ROUTES.home),
     stylesheetUrl: urls.path('assets/style.css'),
+    feedUrl: urls.path(PUBLISH_ROUTES.feed),
+    imageUrl: urls.absolute(PUBLISH_ROUTES.image),
     calendarFeed: subscribeLinks(urls.absolute(CALENDAR_ROUTES.feed), config.plainTitle),
   };
 }

@@ -2,13 +2,15 @@ import type { SiteModel } from '../model/types.js';
 import { createRenderContext, type OutputFile, type PlannedOutput, type RenderOptions } from './context.js';
 import { planCalendars } from './plan-calendars.js';
 import { planPages } from './plan-pages.js';
+import { planPublish } from './plan-publish.js';
 
 export type { OutputFile, PlannedOutput, RenderOptions } from './context.js';
 
 /** Every output of the site, planned but not yet rendered. Each planner adds one kind of output. */
 export function planSite(model: SiteModel, options: RenderOptions): PlannedOutput[] {
   const ctx = createRenderContext(model, options);
-  return [...planPages(ctx), ...planCalendars(ctx)];
+  const planned = [...planPages(ctx), ...planCalendars(ctx)];
+  return [...planned, ...planPublish(ctx, planned)];
 }
 
 /** Render every output of the site. */

@@ -12,7 +12,9 @@ import {
 } from '../time.js';
 import { CALENDAR_ROUTES, sessionCalendarEvent } from './calendar-event.js';
 import { addToCalendarLinks } from './calendar-links.js';
+import { jsonLdScriptText, sessionEvent } from './json-ld.js';
 import type { MarkdownRenderer } from './markdown.js';
+import { PUBLISH_ROUTES } from './publish-routes.js';
 import { markSafe } from './templates.js';
 
 /** Site-relative and absolute URLs under the base path. */
@@ -159,6 +161,8 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
       upcoming: isUpcoming(session, model.now),
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
+      image: urls.absolute(PUBLISH_ROUTES.sessionImage(session)),
+      jsonLd: eventJsonLd(session),
       calendar: calendarView(session),
     };
   }
@@ -176,6 +180,13 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
     if (!event) return undefined;
     const offered = isUpcoming(session, model.now) && event.status === 'CONFIRMED';
     return { event, file: urls.path(CALENDAR_ROUTES.session(session)), links: offered ? addToCalendarLinks(event) : undefined };
+  }
+
+  /** The session's schema.org Event as `<script>` text; none while it is undated. */
+  function eventJsonLd(session: Session) {
+    const pages = { page: urls.absolute(ROUTES.session(session)), series: urls.absolute(ROUTES.webinar), image: urls.absolute(PUBLISH_ROUTES.sessionImage(session)) };
+    const event = sessionEvent(session, model.config, pages);
+    return event && markSafe(jsonLdScriptText(event));
   }
 
   function talkFor(talk: Talk, session: Session) {

@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+
+/** Width and height of share images: the 1.91:1 size Open Graph and Twitter cards crop least. */
+export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/** What a share image says besides the series title. */
+export interface OgImageText {
+  /** "S05 · Dataset design and metrics"; omitted on the series image. */
+  heading?: string;
+  /** "Monday 25 March 2024, 16:00–17:30 CET" or "Date to be announced". */
+  when?: string;
+  /** "medical-datasets.github.io". */
+  host: string;
+}
+
+const TITLE_SIZE = 76;
+// Advance widths of DejaVu Sans Bold in em (hmtx table), to place the drawn 👀 after the "L".
+const L_ADVANCE = 0.637;
+const O_ADVANCE = 0.687;
+const LEFT = 80;
+
+/** The share image as SVG: the series title with the 👀 drawn as two eyes (the font has no emoji). */
+export function ogImageSvg(text: OgImageText): string {
+  const { width, height } = OG_IMAGE_SIZE;
+  const line2 = 250;
+  const eyesX = LEFT + L_ADVANCE * TITLE_SIZE;
+  const eye = (i: number) => {
+    const cx = eyesX + (i + 0.5) * O_ADVANCE * TITLE_SIZE;
+    const cy = line2 - 0.27 * TITLE_SIZE;
+    return `<circle cx="${cx}" cy="${cy}" r="${0.28 * TITLE_SIZE}" fill="#ffffff"/><circle cx="${cx + 6}" cy="${cy + 4}" r="${0.13 * TITLE_SIZE}" fill="#1d232b"/>`;
+  };
+  const headingLines = text.heading ? wrap(text.heading, 38, 2) : [];
+  const heading = headingLines
+    .map((line, i) => `<text x="${LEFT}" y="${370 + i * 56}" font-size="46" font-weight="bold">${escapeXml(line)}</text>`)
+    .join('');
+  const whenY = 370 + Math.max(headingLines.length, 1) * 56 + 10;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="${width}" height="${height}" fill="#0b5cad"/>`,
+    `<rect y="${height - 90}" width="${width}" height="90" fill="#084a8c"/>`,
+    `<g font-family="DejaVu Sans" fill="#ffffff">`,
+    `<text x="${LEFT}" y="90" font-size="30" letter-spacing="4" fill="#d5e6f7">WEBINAR SERIES</text>`,
+    `<text x="${LEFT}" y="170" font-size="${TITLE_SIZE}" font-weight="bold">Datasets through the</text>`,
+    `<text x="${LEFT}" y="${line2}" font-size="${TITLE_SIZE}" font-weight="bold">L</text>`,
+    eye(0),
+    eye(1),
+    `<text x="${eyesX + 2 * O_ADVANCE * TITLE_SIZE}" y="${line2}" font-size="${TITLE_SIZE}" font-weight="bold">king-Glass</text>`,
+    heading,
+    text.when ? `<text x="${LEFT}" y="${whenY}" font-size="34" fill="#d5e6f7">${escapeXml(text.when)}</text>` : '',
+    `<text x="${LEFT}" y="${height - 33}" font-size="30" fill="#d5e6f7">${escapeXml(text.host)}</text>`,
+    `</g></svg>`,
+  ].join('');
+}
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => path.join(FONT_DIR, file));
+
+// Rendering takes ~40 ms and its result depends on the SVG text alone, so one build (or test run)
+// renders each image once even when it plans the site several times.
+const rendered = new Map<string, Uint8Array>();
+
+/** Render share-image SVG to PNG with the bundled DejaVu fonts, never the machine's, so every machine draws the same pixels. */
+export function renderPng(svg: string): Uint8Array {
+  let png = rendered.get(svg);
+  if (!png) {
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: 'original' },
+      font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
+    });
+    png = new Uint8Array(resvg.render().asPng());
+    rendered.set(svg, png);
+  }
+  return png;
+}
+
+/** Greedy word wrap to at most `maxLines` lines, the last one ending in "…" when text is left over. */
+export function wrap(text: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, width - 1).trimEnd()}…`;
+  return kept;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
