@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/site.js';
+
+type Step = { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+type Job = { needs?: string | string[]; 'runs-on': string; steps: Step[]; environment?: { name: string; url: string }; permissions?: unknown };
+type Workflow = { on: Record<string, any>; permissions?: Record<string, string>; concurrency?: { group: string }; jobs: Record<string, Job> };
+
+const readWorkflow = async (name: string): Promise<Workflow> => parse(await readFile(path.join(ROOT, '.github/workflows', name), 'utf8'));
+const action = (step: Step) => step.uses?.replace(/@.*$/, '');
+/** Index of the first step that uses an action or runs a command, -1 when none does. */
+const indexOf = (steps: Step[], match: string) => steps.findIndex((s) => action(s) === match || s.run === match);
+
+describe('.github/workflows/pages.yml', () => {
+  let workflow: Workflow;
+  beforeAll(async () => {
+    workflow = await readWorkflow('pages.yml');
+  });
+
+  it('runs on every push to main, daily off the top of the hour, and by hand', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    const crons = workflow.on.schedule.map((s: { cron: string }) => s.cron);
+    expect(crons).toHaveLength(1);
+    const [minute, hour, day, month, weekday] = crons[0].split(' ');
+    expect(Number(minute)).toBeGreaterThan(0);
+    expect(Number(minute)).toBeLessThan(60);
+    expect(hour).toMatch(/^\d+$/);
+    expect([day, month, weekday]).toEqual(['*', '*', '*']);
+  });
+
+  it('may write Pages and mint an OIDC token, read the repository and nothing else, one run at a time', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(workflow.concurrency?.group).toBe('pages');
+    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
+  });
+
+  it('builds after installing exactly the lock file and passing the tests, with Node 20 and the npm cache', () => {
+    const steps = workflow.jobs.build!.steps;
+    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm test', 'actions/configure-pages', 'actions/upload-pages-artifact'].map((m) => indexOf(steps, m));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const setupNode = steps[indexOf(steps, 'actions/setup-node')]!;
+    expect(String(setupNode.with?.['node-version'])).toBe('20');
+    expect(setupNode.with?.cache).toBe('npm');
+    expect(steps[indexOf(steps, 'actions/upload-pages-artifact')]!.with?.path).toBe('public');
+  });
+
+  it('builds with the base path and origin that configure-pages gives, between it and the upload', () => {
+    const steps = workflow.jobs.build!.steps;
+    const configure = steps.find((s) => action(s) === 'actions/configure-pages')!;
+    expect(configure.id).toBe('pages');
+    const buildIndex = steps.findIndex((s) => s.run?.startsWith('npm run build'));
+    expect(buildIndex).toBeGreaterThan(steps.indexOf(configure));
+    expect(buildIndex).toBeLessThan(indexOf(steps, 'actions/upload-pages-artifact'));
+    const build = steps[buildIndex]!;
+    const env = Object.entries(build.env ?? {});
+    const variable = (output: string) => env.find(([, value]) => value.replace(/\s/g, '') === `\${{steps.pages.outputs.${output}}}`)?.[0];
+    expect(build.run).toContain(`--base-path "$${variable('base_path')}/"`);
+    expect(build.run).toContain(`--site-url "$${variable('origin')}"`);
+  });
+
+  it('deploys the artifact in a job of its own to the github-pages environment', () => {
+    const deploy = workflow.jobs.deploy!;
+    expect([deploy.needs].flat()).toEqual(['build']);
+    const step = deploy.steps.find((s) => action(s) === 'actions/deploy-pages')!;
+    expect(step.id).toBe('deployment');
+    expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+  });
+
+  it('pins every action to a major version', () => {
+    for (const job of Object.values(workflow.jobs)) for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/^actions\/[a-z-]+@v\d+$/);
+  });
+});
+
+describe('.github/workflows/check.yml', () => {
+  let workflow: Workflow;
+  beforeAll(async () => {
+    workflow = await readWorkflow('check.yml');
+  });
+
+  it('runs on pull requests only, reading the repository', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('installs from the lock file, validates the content, then runs the tests', () => {
+    const steps = Object.values(workflow.jobs)[0]!.steps;
+    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm test'].map((m) => indexOf(steps, m));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(String(steps[indexOf(steps, 'actions/setup-node')]!.with?.['node-version'])).toBe('20');
+  });
+});
