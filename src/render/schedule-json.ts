@@ -1,6 +1,7 @@
 import type { Session, SiteModel, Talk } from '../model/types.js';
 import { isUpcoming } from '../model/split-upcoming-past.js';
 import { abbreviation, isoUtc, isoWithOffset, type Instant } from '../time.js';
+import { CALENDAR_ROUTES, eventStart } from './calendar-event.js';
 import { PUBLISH_ROUTES } from './publish-routes.js';
 import { ROUTES, type Urls } from './views.js';
 
@@ -27,6 +28,7 @@ export function renderScheduleJson(model: SiteModel, urls: Urls): string {
       url: urls.absolute(ROUTES.webinar),
       archive: urls.absolute(ROUTES.archive),
       feed: urls.absolute(PUBLISH_ROUTES.feed),
+      calendar: urls.absolute(CALENDAR_ROUTES.feed),
       playlist: model.config.playlist ?? null,
     },
     sessions: model.sessions.map((session) => sessionJson(session, model, urls)),
@@ -49,6 +51,7 @@ function sessionJson(session: Session, model: SiteModel, urls: Urls) {
     previousStart: instantJson(session.previousStart),
     registration: session.registration ?? null,
     join: session.join ?? null,
+    calendar: eventStart(session) ? urls.absolute(CALENDAR_ROUTES.session(session)) : null,
     talks: session.talks.map((talk) => talkJson(talk, urls, !isUpcoming(session, model.now))),
   };
 }

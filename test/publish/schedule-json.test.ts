@@ -27,6 +27,7 @@ describe('/webinar/talks.json', () => {
       url: `${SITE_ROOT}webinar/`,
       archive: `${SITE_ROOT}webinar_talks/`,
       feed: `${SITE_ROOT}webinar/feed.xml`,
+      calendar: `${SITE_ROOT}webinar/calendar.ics`,
     });
   });
 
@@ -37,6 +38,7 @@ describe('/webinar/talks.json', () => {
       expect(json.topic, session.code).toBe(session.topic ?? null);
       if (!session.start) {
         expect(json.start).toBeNull();
+        expect(json.calendar).toBeNull();
         expect(json.upcoming).toBe(true);
         continue;
       }
@@ -45,6 +47,7 @@ describe('/webinar/talks.json', () => {
       expect(json.end.local).toBe(isoOffset(session.end!));
       expect(Date.parse(json.start.utc)).toBe(Date.parse(json.start.local));
       expect(json.url).toBe(`${SITE_ROOT}webinar/${session.code.toLowerCase()}/`);
+      expect(files).toContain(fileFor(new URL(json.calendar)));
     }
     const s08 = schedule.sessions.find((s: Json) => s.code === 'S08');
     expect(s08.start).toEqual({ utc: '2025-10-20T07:30:00Z', local: '2025-10-20T09:30:00+02:00', zone: 'CEST' });
