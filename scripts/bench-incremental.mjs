@@ -1,9 +1,9 @@
 // Child process of `npm run bench`: measures one-talk incremental rebuilds with the dev server's
 // incremental builder (dist/dev/incremental.js, `createIncrementalBuilder`), in a process of its own so
 // that each content size starts from a fresh module state. Usage (the bench script calls it):
-//   node scripts/bench-incremental.mjs '<json>'   json: { distDir, contentDir, templatesDir, outDir,
-//                                                         now, displayRoot, talkPaths, edits }
-// One initial build(), then for each of `edits` talks (spread over the site, the last one upcoming):
+//   node scripts/bench-incremental.mjs < options.json
+//   options: { distDir, contentDir, templatesDir, outDir, now, displayRoot, talkPaths }
+// One initial build(), then for each of `talkPaths` in turn (the bench picks them spread over the site):
 // append a sentence to its abstract, time rebuild([path]), check that the talk's page shows it. The
 // talk files are restored afterwards. Prints one JSON line: { available, initialMs, edits: [...] }.
 
@@ -20,12 +20,6 @@ async function loadBuilder(distDir) {
   if (typeof module.createIncrementalBuilder !== 'function') return undefined;
   const { parseNow } = await import(pathToFileURL(path.join(distDir, 'time.js')).href);
   return { createIncrementalBuilder: module.createIncrementalBuilder, parseNow };
-}
-
-/** `count` talk files spread evenly over the list, first and last included. */
-function pickTalks(talkPaths, count) {
-  if (talkPaths.length <= count) return [...talkPaths];
-  return Array.from({ length: count }, (_, i) => talkPaths[Math.round((i * (talkPaths.length - 1)) / (count - 1))]);
 }
 
 /**
@@ -75,7 +69,7 @@ async function measure(options) {
   const originals = new Map();
   const edits = [];
   try {
-    for (const [i, talk] of pickTalks(options.talkPaths, options.edits).entries()) {
+    for (const [i, talk] of options.talkPaths.entries()) {
       const original = await readFile(talk, 'utf8');
       originals.set(talk, original);
       const marker = `Benchmark edit ${i + 1} appended this sentence.`;
@@ -93,8 +87,14 @@ async function measure(options) {
   return { available: true, initialMs, initialWritten, edits };
 }
 
-const options = JSON.parse(process.argv[2] ?? '{}');
-measure(options).then(
+/** The options arrive on stdin: a command line could not hold long lists of paths. */
+async function readStdin() {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return JSON.parse(text);
+}
+
+readStdin().then(measure).then(
   (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
   (error) => {
     process.stderr.write(`bench-incremental: ${error?.stack ?? error}\n`);

@@ -217,13 +217,21 @@ function ourBuild(contentDir, outDir) {
 // ---------------------------------------------------------------------------------------------------
 // Incremental rebuilds (child process, see scripts/bench-incremental.mjs)
 
+/** `count` items spread evenly over the list, first and last included (the last talk is an upcoming one). */
+function spreadOver(items, count) {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]);
+}
+
 /** Median one-talk rebuild time, or { available: false } while dist/dev/incremental.js is absent. */
 async function measureIncremental(label, contentDir, talkPaths, outDir) {
   if (!existsSync(INCREMENTAL_MODULE)) return { available: false };
-  const options = { distDir: DIST, contentDir, templatesDir: TEMPLATES, outDir, now: NOW, displayRoot: ROOT, talkPaths, edits: INCREMENTAL_EDITS };
+  const edited = spreadOver(talkPaths, INCREMENTAL_EDITS);
+  const options = { distDir: DIST, contentDir, templatesDir: TEMPLATES, outDir, now: NOW, displayRoot: ROOT, talkPaths: edited };
   await rm(outDir, { recursive: true, force: true });
-  const child = spawnSync(process.execPath, [INCREMENTAL_CHILD, JSON.stringify(options)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  if (child.status !== 0) throw new Error(`${label}: incremental rebuilds failed:\n${child.stderr.trim()}`);
+  const child = spawnSync(process.execPath, [INCREMENTAL_CHILD], { cwd: ROOT, input: JSON.stringify(options), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (child.error) throw new Error(`${label}: cannot run ${path.relative(ROOT, INCREMENTAL_CHILD)}: ${child.error.message}`);
+  if (child.status !== 0) throw new Error(`${label}: incremental rebuilds failed:\n${(child.stderr ?? '').trim()}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop());
   if (!result.available) return { available: false };
   const times = result.edits.map((e) => e.ms);
@@ -288,9 +296,13 @@ async function measureSize(timeTool, size, options, tools, workDir) {
 async function measureOther(timeTool, label, runs, ours, prepare) {
   if (!prepare) return { available: false };
   log(`${label}: writing the equivalent site`);
-  const build = await prepare();
-  const result = await coldBuilds(timeTool, label, runs, build);
-  return { available: true, ...result, ratio: round(ours.medianMs / result.medianMs, 3) };
+  try {
+    const result = await coldBuilds(timeTool, label, runs, await prepare());
+    return { available: true, ...result, ratio: round(ours.medianMs / result.medianMs, 3) };
+  } catch (error) {
+    log(`${label}: FAILED, reported as n/a: ${error.message}`);
+    return { available: false, error: error.message };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -318,6 +330,7 @@ const cell = (value, digits = 0) => (value === undefined ? 'n/a' : value.toLocal
 
 function otherCells(other, flagGiven, missing) {
   if (!flagGiven) return ['–', '–'];
+  if (other?.error) return ['n/a (failed)', 'n/a'];
   if (!other?.available) return [missing, 'n/a'];
   return [cell(other.medianMs), cell(other.ratio, 2)];
 }
