@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, loadSite } from './build.js';
 import type { DevOptions } from './dev/run-dev.js';
-import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
+import { formatErrorChain, formatGithubAnnotations, formatProblems, type Problem } from './problems.js';
+import { runNewTalk } from './scaffold/run-new.js';
 import { currentInstant, parseNow, type Instant } from './time.js';
 
 const USAGE = `Usage: looking-glass <command> [options]
@@ -11,6 +12,7 @@ const USAGE = `Usage: looking-glass <command> [options]
 Commands:
   build    validate content/, render templates/, write public/
   check    validate everything, write nothing
+  new      scaffold a talk file (and its session file for a new season); asks in a terminal
   dev      build, serve on localhost with live reload, rebuild on every change
 
 Options:
@@ -22,6 +24,10 @@ Options:
   --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
   --port N          dev: port to listen on, the next free one if taken (default: 8080)
   --host HOST       dev: address to listen on (default: 127.0.0.1)
+  --season N        new: the season of the talk (default in a terminal: the latest)
+  --speaker NAME    new: a speaker's full name; repeat for several speakers
+  --title TEXT      new: the talk's title
+  --episode N       new: the episode number (default: the next free one)
 `;
 
 /** Parse argv, run the command, set the exit code. Nothing else lives here. */
@@ -38,13 +44,22 @@ async function main(argv: string[]): Promise<number> {
       'site-url': { type: 'string' },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
+      season: { type: 'string' },
+      speaker: { type: 'string', multiple: true },
+      title: { type: 'string' },
+      episode: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'build';
-  if (values.help || !['build', 'check', 'dev'].includes(command)) {
+  if (values.help || !['build', 'check', 'dev', 'new'].includes(command)) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
+  }
+  if (command === 'new') {
+    const request = { season: optionalNumber(values.season), episode: optionalNumber(values.episode), title: values.title, speakers: values.speaker ?? [] };
+    const io = { input: process.stdin, output: process.stdout, errors: process.stderr, interactive: process.stdin.isTTY === true };
+    return runNewTalk(request, path.resolve(values.content), process.cwd(), io);
   }
   let now: Instant;
   if (values.now !== undefined) {
@@ -102,11 +117,15 @@ async function runDevUntilInterrupted(options: Omit<DevOptions, 'log'>): Promise
   return 0;
 }
 
+/** A number flag as given; NaN for text, which the command reports. */
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
 function report(problems: Problem[]): void {
   if (problems.length === 0) return;
   process.stderr.write(`${formatProblems(problems)}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`${formatGithubAnnotations(problems)}\n`);
-  if (!hasErrors(problems)) return;
 }
 
 main(process.argv.slice(2)).then(
