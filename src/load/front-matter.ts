@@ -27,6 +27,8 @@ export function splitFrontMatter(text: string): SplitMarkdown {
   });
   const frontMatter = parsed ?? parseYaml('', 2);
   const bodyStart = text.length - file.content.length;
-  const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  const head = text.slice(0, bodyStart);
+  // A file that ends with the closing "---" and no newline has its (empty) body on the next line.
+  const bodyLine = head.split('\n').length + (head.endsWith('\n') ? 0 : 1);
   return { frontMatter, body: file.content, bodyLine };
 }

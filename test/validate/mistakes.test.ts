@@ -69,6 +69,7 @@ const MISTAKES: [label: string, edits: Edit[], expected: string][] = [
   ['two unnumbered talks by the same speaker', [[TALK, ['episode: 1\n', '']], ['seasons/s01/s01-zajac-2.md', () => TALK_TEXT.replace('episode: 1\n', '')]], `output-collision ${TALK}:4`],
   ['a page on the path of a session page', [['pages/about.md', () => '---\ntitle: About\npermalink: /webinar/s01/\n---\nWho we are.\n']], 'output-collision pages/about.md:3'],
   ['an empty abstract', [[TALK, (t) => t.slice(0, t.lastIndexOf('---\n') + 4)]], `empty-abstract ${TALK}:15`],
+  ['an empty abstract, no newline after the closing ---', [[TALK, (t) => t.slice(0, t.lastIndexOf('---\n') + 3)]], `empty-abstract ${TALK}:15`],
   ['an abstract of blank lines', [[TALK, (t) => `${t.slice(0, t.lastIndexOf('---\n') + 4)}\n\n\n`]], `empty-abstract ${TALK}:15`],
   ['"JimÃ©nez" in a name', [[TALK, ['Hubert Dariusz Zając', 'Hubert JimÃ©nez']]], `mojibake ${TALK}:6`],
   ['"â€™" in the abstract', [[TALK, ["what its datasheet", 'what itâ€™s datasheet']]], `mojibake ${TALK}:17`],
