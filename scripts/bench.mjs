@@ -200,7 +200,7 @@ async function coldBuilds(timeTool, label, runs, build) {
     log(`${label}: run ${run}/${runs} ${Math.round(result.ms)} ms${result.rssKiB ? `, ${Math.round(mib(result.rssKiB))} MiB` : ''}`);
   }
   const pages = await countHtmlFiles(build.outDir);
-  return { medianMs: median(times), runsMs: times.map((t) => round(t, 1)), peakRssMiB: round(mib(peakKiB), 1), pages };
+  return { medianMs: round(median(times), 1), runsMs: times.map((t) => round(t, 1)), peakRssMiB: round(mib(peakKiB), 1), pages };
 }
 
 /** Our CLI as a measured command. */
