@@ -5,8 +5,15 @@ export type Instant = DateTime<true>;
 
 /** Whether the zone database knows this IANA zone name. */
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let known = knownZones.get(zone);
+  if (known === undefined) knownZones.set(zone, (known = IANAZone.isValidZone(zone)));
+  return known;
 }
+
+// Pure memos: asking Intl for a zone's validity or name builds a new formatter each time, which
+// dominates a build of thousands of sessions. The answers never change within a process.
+const knownZones = new Map<string, boolean>();
+const zoneNames = new Map<string, string>();
 
 /** What parsing a session's start gave. */
 export type ParsedStart =
@@ -79,6 +86,14 @@ export function addMinutes(start: Instant, minutes: number): Instant {
  * Europe's zones, American English America's; where neither has a name, "UTC+13".
  */
 export function abbreviation(at: Instant): string {
+  // A zone's name is fixed by its offset at that time (CET at +1, CEST at +2).
+  const key = `${at.zoneName}|${at.offset}|${at.year}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) zoneNames.set(key, (name = nameOfZone(at)));
+  return name;
+}
+
+function nameOfZone(at: Instant): string {
   const british = at.setLocale('en-GB').toFormat('ZZZZ');
   if (!/^GMT[+-]/.test(british)) return british;
   const american = at.setLocale('en-US').toFormat('ZZZZ');

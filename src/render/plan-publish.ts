@@ -27,7 +27,8 @@ export function planPublish(ctx: RenderContext, planned: readonly PlannedOutput[
       scope: GLOBAL,
       render: () => renderPng(ogImageSvg({ heading: 'Online talks on the data aspects of learning-based methods', host })),
     },
-    ...model.sessions.map((session): PlannedOutput => ({
+    // Rendering a PNG takes tens of milliseconds: only upcoming sessions, the ones being shared, get their own.
+    ...model.upcoming.map((session): PlannedOutput => ({
       path: PUBLISH_ROUTES.sessionImage(session),
       scope: { kind: 'session', season: session.season },
       render: () => {
@@ -38,6 +39,7 @@ export function planPublish(ctx: RenderContext, planned: readonly PlannedOutput[
     })),
     { path: PUBLISH_ROUTES.robots, scope: GLOBAL, render: () => renderRobots(urls.absolute(PUBLISH_ROUTES.sitemap)) },
   ];
+  const bySeason = new Map<number, Session>(model.sessions.map((s) => [s.season, s]));
   const pages = planned.filter((output) => output.path.endsWith('.html') && !UNLISTED_PAGES.includes(output.path));
   outputs.push({
     path: PUBLISH_ROUTES.sitemap,
@@ -47,7 +49,7 @@ export function planPublish(ctx: RenderContext, planned: readonly PlannedOutput[
   return outputs;
 
   function lastChanged(scope: OutputScope) {
-    const session = scope.kind === 'global' ? undefined : model.sessions.find((s: Session) => s.season === scope.season);
+    const session = scope.kind === 'global' ? undefined : bySeason.get(scope.season);
     return session ? sessionChangedAt(session, model) : scheduleChangedAt(model);
   }
 }

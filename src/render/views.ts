@@ -161,7 +161,7 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
       upcoming: isUpcoming(session, model.now),
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
-      image: urls.absolute(PUBLISH_ROUTES.sessionImage(session)),
+      image: shareImage(session),
       jsonLd: eventJsonLd(session),
       calendar: calendarView(session),
     };
@@ -182,9 +182,14 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
     return { event, file: urls.path(CALENDAR_ROUTES.session(session)), links: offered ? addToCalendarLinks(event) : undefined };
   }
 
+  /** Upcoming sessions get an image of their own (they are the ones shared); past ones use the series image. */
+  function shareImage(session: Session) {
+    return urls.absolute(isUpcoming(session, model.now) ? PUBLISH_ROUTES.sessionImage(session) : PUBLISH_ROUTES.image);
+  }
+
   /** The session's schema.org Event as `<script>` text; none while it is undated. */
   function eventJsonLd(session: Session) {
-    const pages = { page: urls.absolute(ROUTES.session(session)), series: urls.absolute(ROUTES.webinar), image: urls.absolute(PUBLISH_ROUTES.sessionImage(session)) };
+    const pages = { page: urls.absolute(ROUTES.session(session)), series: urls.absolute(ROUTES.webinar), image: shareImage(session) };
     const event = sessionEvent(session, model.config, pages);
     return event && markSafe(jsonLdScriptText(event));
   }
