@@ -9,6 +9,7 @@ import { hasErrors, type Problem } from '../problems.js';
 import { planSite, type PlannedOutput } from '../render/render-site.js';
 import { TemplateError } from '../render/templates.js';
 import { validateContent } from '../validate/validate-content.js';
+import { formatManifest, MANIFEST_FILE } from '../write/check-output.js';
 import { writeSiteAtomically } from '../write/write-site.js';
 import { selectAffected, type ChangeKind } from './affected.js';
 
@@ -107,6 +108,11 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
         }),
       );
       await Promise.all(deleted.map((p) => rm(path.join(options.outDir, p), { force: true })));
+      // Keep the build's list of its files true, so that a later full build does not take files
+      // added here for files someone else put in the output folder.
+      if (written.some((p) => !outputs.has(p)) || deleted.length > 0) {
+        await writeFile(path.join(options.outDir, MANIFEST_FILE), formatManifest([...keep]));
+      }
     }
     for (const p of deleted) outputs.delete(p);
     for (const p of written) outputs.set(p, next.get(p)!);
