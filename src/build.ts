@@ -5,12 +5,12 @@ import { readStaticFiles } from './load/read-static.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
 import { hasErrors, type Problem } from './problems.js';
-import { renderSite, type OutputFile } from './render/render-site.js';
+import { planSite } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent } from './validate/validate-content.js';
 import { findDuplicateOutputs, findStrayFiles } from './write/check-output.js';
-import { writeSiteAtomically } from './write/write-site.js';
+import { writeSiteAtomically, type FileToWrite } from './write/write-site.js';
 
 /** What a build reads and writes. */
 export interface BuildOptions {
@@ -44,38 +44,49 @@ export async function loadSite(options: Omit<BuildOptions, 'outDir' | 'templates
   return { model: hasErrors(problems) ? undefined : built.model, problems };
 }
 
-/** Render the model plus static files into output files. */
-export async function renderAll(model: SiteModel, options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'displayRoot'>): Promise<OutputFile[]> {
+/** Plan every output of the model plus the static files; pages render when they are written. */
+export async function planAll(model: SiteModel, options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'displayRoot'>): Promise<FileToWrite[]> {
   const [assets, extras] = await Promise.all([
     readStaticFiles(path.join(options.templatesDir, 'assets'), 'assets/'),
     readStaticFiles(path.join(options.contentDir, 'static'), ''),
   ]);
-  return [...renderSite(model, options), ...assets, ...extras];
+  const pages = planSite(model, options).map((output) => ({ path: output.path, contents: output.render }));
+  return [...pages, ...assets, ...extras];
 }
 
-/** The whole pipeline: load → validate → model → render → write. */
+/** The whole pipeline: load → validate → model → render and write. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: BuildResult['timings'] = [];
   const { model, problems } = await loadSite(options, timings);
   const talks = model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0;
   if (!model) return { ok: false, problems, talks, pages: 0, timings };
-  let files: OutputFile[];
-  try {
-    files = await timed(timings, 'render', () => renderAll(model, options));
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
+  const templateProblem = (error: TemplateError): BuildResult => {
     const problem: Problem = { code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message.replace(/^[^ ]+: template error: /, 'template error: ') };
     return { ok: false, problems: [...problems, problem], talks, pages: 0, timings };
+  };
+  let files: FileToWrite[];
+  try {
+    files = await timed(timings, 'plan', () => planAll(model, options));
+  } catch (error) {
+    if (error instanceof TemplateError) return templateProblem(error);
+    throw error;
   }
   const outputProblems = await timed(timings, 'check output', () => checkOutput(files, options));
   if (hasErrors(outputProblems)) return { ok: false, problems: [...problems, ...outputProblems], talks, pages: 0, timings };
-  await timed(timings, 'write', () => writeSiteAtomically(options.outDir, files));
+  try {
+    // Rendering happens inside the write, page by page, while other pages are being written.
+    await timed(timings, 'render and write', () => writeSiteAtomically(options.outDir, files));
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof TemplateError) return templateProblem(cause);
+    throw error;
+  }
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
   return { ok: true, problems, talks, pages, timings };
 }
 
 /** Two outputs on one path, or files in the output folder that the build would delete. */
-async function checkOutput(files: OutputFile[], options: BuildOptions): Promise<Problem[]> {
+async function checkOutput(files: FileToWrite[], options: BuildOptions): Promise<Problem[]> {
   const duplicates = findDuplicateOutputs(files, options.displayRoot);
   const staticDir = path.relative(options.displayRoot, path.join(options.contentDir, 'static')).split(path.sep).join('/');
   return [...duplicates, ...(await findStrayFiles(options.outDir, files, options.displayRoot, staticDir))];

@@ -26,31 +26,44 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     return { code: error.code, message: firstSentence(error.message), line: pos.line + firstLine - 1, column: pos.col };
   });
   const data = errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  // Lines are indexed once so that the document (large, with every token) can be freed.
+  const lines = new Map<string, number>();
+  indexLines(doc.contents, [], lines, toFileLine);
   return {
     data,
     errors,
     lineOf(path) {
-      let node: unknown = doc.contents;
-      let line: number | undefined = undefined;
-      for (const key of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
-          if (!pair) break;
-          const keyRange = (pair.key as Node).range;
-          if (keyRange) line = toFileLine(keyRange[0]);
-          node = pair.value;
-        } else if (isSeq(node) && typeof key === 'number') {
-          const item = node.items[key] as Node | undefined;
-          if (!item) break;
-          if (item.range) line = toFileLine(item.range[0]);
-          node = item;
-        } else {
-          break;
-        }
+      for (let length = path.length; length > 0; length--) {
+        const line = lines.get(pathKey(path.slice(0, length)));
+        if (line !== undefined) return line;
       }
-      return line;
+      return undefined;
     },
   };
+}
+
+/** Record the line of every map key and sequence item below `node`. */
+function indexLines(node: unknown, path: (string | number)[], lines: Map<string, number>, toFileLine: (offset: number) => number): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const childPath = [...path, String(pair.key.value)];
+      const range = (pair.key as Node).range;
+      if (range) lines.set(pathKey(childPath), toFileLine(range[0]));
+      indexLines(pair.value, childPath, lines, toFileLine);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const childPath = [...path, i];
+      const range = (item as Node | null)?.range;
+      if (range) lines.set(pathKey(childPath), toFileLine(range[0]));
+      indexLines(item, childPath, lines, toFileLine);
+    });
+  }
+}
+
+function pathKey(path: KeyPath): string {
+  return path.map(String).join('\u0000');
 }
 
 /** yaml's messages carry a code excerpt after the first line; the line number says where already. */

@@ -5,6 +5,9 @@ import type { RenderContext } from './context.js';
 import { PUBLISH_ROUTES } from './publish-routes.js';
 import { ROUTES, speakersLine, type SessionView } from './views.js';
 
+/** How many sessions the feed carries, newest first. */
+export const FEED_SESSIONS = 30;
+
 /**
  * The Atom feed of the series (RFC 4287): one entry per session, newest season first, announcing it
  * with its time and carrying its talks in full. An entry's id is the session page's URL, so a reader
@@ -12,7 +15,8 @@ import { ROUTES, speakersLine, type SessionView } from './views.js';
  */
 export function renderAtomFeed(ctx: RenderContext): string {
   const { model, urls, views, markdown } = ctx;
-  const sessions = [...model.sessions].sort((a, b) => b.season - a.season);
+  // The newest sessions only: a reader polls for what is new, and the archive page has the rest.
+  const sessions = [...model.sessions].sort((a, b) => b.season - a.season).slice(0, FEED_SESSIONS);
   const dates = sessions.map((session) => feedDate(session, model));
   const updated = dates.reduce(latest, instantFromMillis(0));
   const feed = new Feed({

@@ -12,6 +12,8 @@ export interface MarkdownRenderer {
  */
 export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRenderer {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  // Bare URLs with a scheme become links ("https://doi.org/…"); guessing links from "example.org" is slow and surprising.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
   const remembered = (kind: string, render: (text: string) => string) => (text: string) => {
     if (!memo) return render(text);
     const key = kind + text;

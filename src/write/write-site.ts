@@ -1,4 +1,5 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../problems.js';
 import { findStrayFiles, formatManifest, MANIFEST_FILE } from './check-output.js';
@@ -6,7 +7,8 @@ import { findStrayFiles, formatManifest, MANIFEST_FILE } from './check-output.js
 /** One file to write: path inside the output folder, forward slashes. */
 export interface FileToWrite {
   path: string;
-  contents: string | Uint8Array;
+  /** The bytes, or a function that renders them just before writing (so pages need not all sit in memory). */
+  contents: string | Uint8Array | (() => string | Uint8Array);
 }
 
 /**
@@ -52,16 +54,15 @@ export async function writeSiteAtomically(outDir: string, files: readonly FileTo
 
 /** Write files under `root`, creating folders once each. */
 export async function writeFiles(root: string, files: readonly FileToWrite[]): Promise<void> {
-  const dirs = new Set(files.map((file) => path.dirname(path.join(root, file.path))));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  let next = 0;
-  // A bounded number of writes in flight keeps file handles and memory in check.
-  const workers = Array.from({ length: 32 }, async () => {
-    for (let file = files[next++]; file; file = files[next++]) {
-      await writeFile(path.join(root, file.path), file.contents);
-    }
-  });
-  await Promise.all(workers);
+  // Only the deepest folders need a call each (recursive mkdir makes the parents).
+  const dirs = [...new Set(files.map((file) => path.dirname(path.join(root, file.path))))].sort();
+  const leaves = dirs.filter((dir, i) => !dirs[i + 1]?.startsWith(dir + path.sep));
+  // Synchronous calls: for thousands of small files into the page cache they beat the thread pool's
+  // round trips, and rendering (the rest of each step) is on this thread anyway.
+  for (const dir of leaves) mkdirSync(dir, { recursive: true });
+  for (const file of files) {
+    writeFileSync(path.join(root, file.path), typeof file.contents === 'function' ? file.contents() : file.contents);
+  }
 }
 
 /**
