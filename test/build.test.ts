@@ -44,12 +44,13 @@ describe('the real site on 2024-03-20 (before S05)', () => {
     expect(reinkeLater).toBeNull();
   });
 
-  it('writes the previous-talk line as code · speakers (place) · date · title', async () => {
+  it('writes each previous talk as a card: code · date, title linking to its page, speakers (place), recording', async () => {
     const page = await site.html('webinar/index.html');
-    const line = textOf(page.querySelector('ul.previous #s01e01'));
-    expect(line).toBe(
-      'S01E01 · Dr. Roxana Daneshjou (Stanford University, USA) · 27 February 2023 · Challenges with equipoise and fairness in AI/ML datasets in dermatology · Watch the recording of S01E01',
+    const card = page.querySelector('ul.previous #s01e01')!;
+    expect(textOf(card)).toBe(
+      'S01E01 · 27 February 2023 Challenges with equipoise and fairness in AI/ML datasets in dermatology Dr. Roxana Daneshjou (Stanford University, USA) Watch the recording of S01E01',
     );
+    expect(card.querySelector('h3 a')?.getAttribute('href')).toBe('/webinar/s01e01/');
     const recording = page.querySelector('ul.previous #s01e01 a[href^="https://www.youtube.com"]');
     expect(recording?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=hDKuw28ATe4');
   });

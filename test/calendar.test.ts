@@ -218,10 +218,13 @@ describe.each(REAL_NOWS)('the calendars of the real site built at %s', (now) => 
     expect([outlook.pathname, outlook.searchParams.get('url'), outlook.searchParams.get('name')]).toEqual(['/calendar/0/addfromweb', feed, SERIES]);
   });
 
-  it('loads the local-time script as a same-origin file, not inline', async () => {
+  it('loads the local-time script (and click-to-load) as deferred same-origin files, not inline', async () => {
     const page = await site.html('webinar/index.html');
     const scripts = page.querySelectorAll('script:not([type="application/ld+json"])');
-    expect(scripts.map((s) => [s.getAttribute('src'), s.hasAttribute('defer'), s.textContent.trim()])).toEqual([['/assets/local-time.js', true, '']]);
+    expect(scripts.map((s) => [s.getAttribute('src'), s.hasAttribute('defer'), s.textContent.trim()])).toEqual([
+      ['/assets/local-time.js', true, ''],
+      ['/assets/click-to-load.js', true, ''],
+    ]);
   });
 });
 

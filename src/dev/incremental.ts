@@ -79,7 +79,7 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
     let planned: PlannedOutput[];
     let rendered: { path: string; contents: string | Uint8Array }[];
     try {
-      planned = planSite(model, { templatesDir: options.templatesDir, displayRoot: options.displayRoot, markdownMemo });
+      planned = planSite(model, { templatesDir: options.templatesDir, contentDir: options.contentDir, displayRoot: options.displayRoot, markdownMemo });
       const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
       rendered = selected.map((output) => ({ path: output.path, contents: output.render() }));
     } catch (error) {

@@ -141,6 +141,7 @@ function toTalk(file: ValidTalkFile): Talk {
       location: s.location,
       website: s.website,
       bio: s.bio,
+      photo: s.photo,
     })),
     jointBio: data.joint_bio,
     recording: data.recording,

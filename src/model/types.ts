@@ -12,6 +12,8 @@ export interface Speaker {
   website: string | undefined;
   /** Markdown. */
   bio: string | undefined;
+  /** Photo: a JPEG or PNG path inside content/static/. */
+  photo?: string;
 }
 
 /** One talk of a session. */

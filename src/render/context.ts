@@ -34,6 +34,8 @@ export interface PlannedOutput {
 /** Where templates live and how paths are displayed. */
 export interface RenderOptions {
   templatesDir: string;
+  /** The content folder, for files a render reads from it (speaker photos in static/). */
+  contentDir: string;
   /** Paths in error messages are relative to this folder. */
   displayRoot: string;
   /** Rendered Markdown kept across dev rebuilds, by source text. */

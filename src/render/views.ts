@@ -14,8 +14,10 @@ import { CALENDAR_ROUTES, sessionCalendarEvent } from './calendar-event.js';
 import { addToCalendarLinks } from './calendar-links.js';
 import { jsonLdScriptText, sessionEvent } from './json-ld.js';
 import type { MarkdownRenderer } from './markdown.js';
+import { photoView } from './photos.js';
 import { PUBLISH_ROUTES } from './publish-routes.js';
 import { markSafe } from './templates.js';
+import { withoutTracking, youtubeEmbedUrl } from './youtube.js';
 
 /** Site-relative and absolute URLs under the base path. */
 export interface Urls {
@@ -45,6 +47,10 @@ export const ROUTES = {
 export interface WhenView {
   /** "Monday 25 March 2024, 16:00–17:30 CET" */
   text: string;
+  /** "Monday 25 March 2024": `text` up to the comma. */
+  day: string;
+  /** "16:00–17:30 CET": `text` after the comma. */
+  range: string;
   /** "25 March 2024" */
   date: string;
   /** "16:00" */
@@ -67,8 +73,11 @@ export function whenView(start: Instant, end: Instant): WhenView {
   const endTime = formatTime(end);
   // A session that crosses a DST switch names both zones.
   const range = endZone === zone ? `${time}–${endTime} ${zone}` : `${time} ${zone}–${endTime} ${endZone}`;
+  const day = formatDateWithWeekday(start);
   return {
-    text: `${formatDateWithWeekday(start)}, ${range}`,
+    text: `${day}, ${range}`,
+    day,
+    range,
     date: formatDate(start),
     time,
     endTime,
@@ -129,10 +138,13 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
         place: placeOf(speaker),
         website: speaker.website,
         bioHtml: speaker.bio ? markSafe(markdown.block(speaker.bio)) : undefined,
+        photo: photoView(speaker, urls),
       })),
       jointBioHtml: talk.jointBio ? markSafe(markdown.block(talk.jointBio)) : undefined,
       abstractHtml: markSafe(markdown.block(talk.abstract)),
-      recording: talk.recording,
+      recording: talk.recording && withoutTracking(talk.recording),
+      /** The youtube-nocookie.com player a click loads in place of the link; undefined for other hosts. */
+      recordingEmbed: talk.recording && youtubeEmbedUrl(talk.recording),
       links: talk.links,
       url: urls.path(ROUTES.talk(talk)),
       archiveUrl: urls.path(ROUTES.archiveEntry(talk)),

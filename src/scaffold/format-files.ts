@@ -28,6 +28,7 @@ export function formatTalkFile(draft: TalkDraft): string {
     line('    location:', 'country, or city and country'),
     line('    website:', 'https://…'),
     line('    bio:', 'a few sentences, Markdown; for paragraphs write "bio: |-" and indent them below'),
+    line('    photo:', 'optional: a .jpg or .png in content/static/, e.g. photos/lovelace.jpg'),
   ]);
   return [
     '---',

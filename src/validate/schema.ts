@@ -58,6 +58,13 @@ export const speakerSchema = z.strictObject({
   website: httpUrl.optional(),
   /** Short biography, Markdown. */
   bio: text.optional(),
+  /** A photo: a JPEG or PNG inside content/static/, e.g. "photos/reinke.jpg"; shown square, with the name as alt text. */
+  photo: z
+    .string()
+    .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+\.(jpe?g|png)$/i, {
+      message: 'must be a .jpg or .png path inside content/static/, such as "photos/reinke.jpg"',
+    })
+    .optional(),
 });
 
 /** Front matter of one talk file; the Markdown body is the abstract. */
