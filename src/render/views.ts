@@ -120,6 +120,13 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
   const urls = createUrls(model.config);
   const talkViews = new Map<Talk, ReturnType<typeof talkView>>();
   const sessionViews = new Map<Session, ReturnType<typeof sessionView>>();
+  const htmlBySource = new Map<string, unknown>();
+  // Abstracts and bios are rendered when a page first shows them, once per build.
+  const markdownOnce = (source: string) => {
+    let html = htmlBySource.get(source);
+    if (html === undefined) htmlBySource.set(source, (html = markSafe(markdown.block(source))));
+    return html;
+  };
 
   function talkView(talk: Talk, session: Session) {
     return {
@@ -137,11 +144,17 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
         location: speaker.location,
         place: placeOf(speaker),
         website: speaker.website,
-        bioHtml: speaker.bio ? markSafe(markdown.block(speaker.bio)) : undefined,
+        get bioHtml() {
+          return speaker.bio ? markdownOnce(speaker.bio) : undefined;
+        },
         photo: photoView(speaker, urls),
       })),
-      jointBioHtml: talk.jointBio ? markSafe(markdown.block(talk.jointBio)) : undefined,
-      abstractHtml: markSafe(markdown.block(talk.abstract)),
+      get jointBioHtml() {
+        return talk.jointBio ? markdownOnce(talk.jointBio) : undefined;
+      },
+      get abstractHtml() {
+        return markdownOnce(talk.abstract);
+      },
       recording: talk.recording && withoutTracking(talk.recording),
       /** The youtube-nocookie.com player a click loads in place of the link; undefined for other hosts. */
       recordingEmbed: talk.recording && youtubeEmbedUrl(talk.recording),
@@ -155,6 +168,8 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
   }
 
   function sessionView(session: Session) {
+    let jsonLd: { value: ReturnType<typeof eventJsonLd> } | undefined;
+    let calendar: { value: ReturnType<typeof calendarView> } | undefined;
     return {
       code: session.code,
       slug: session.slug,
@@ -174,8 +189,13 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
       image: shareImage(session),
-      jsonLd: eventJsonLd(session),
-      calendar: calendarView(session),
+      // Computed when a page asks: lists of thousands of sessions need neither.
+      get jsonLd() {
+        return (jsonLd ??= { value: eventJsonLd(session) }).value;
+      },
+      get calendar() {
+        return (calendar ??= { value: calendarView(session) }).value;
+      },
     };
   }
 
