@@ -126,7 +126,8 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
   function classify(file: string): ChangeKind {
     const inside = (dir: string) => file.startsWith(path.resolve(dir) + path.sep);
     if (inside(options.templatesDir)) return { kind: inside(path.join(options.templatesDir, 'assets')) ? 'static' : 'template', file };
-    if (inside(path.join(options.contentDir, 'static'))) return { kind: 'static', file };
+    // Speaker photos are resized from content/static into pages' images, so a change there redoes everything.
+    if (inside(path.join(options.contentDir, 'static'))) return { kind: 'other', file };
     if (inside(path.join(options.contentDir, 'seasons'))) {
       return { kind: path.basename(file) === 'session.yaml' ? 'session' : 'talk', file: relativeDisplay(file) };
     }
