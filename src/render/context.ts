@@ -93,9 +93,16 @@ function siteGlobals(model: SiteModel, urls: Urls) {
   };
 }
 
-/** "L👀king-Glass": the 👀 is decoration; screen readers read "Looking-Glass". */
+/**
+ * "L👀king-Glass": the 👀 is decoration; screen readers read "Looking-Glass". The whole word is
+ * swapped, not just the 👀: Chrome puts a space around visually hidden (absolutely positioned) text
+ * in the accessibility tree, which would make "L oo king-Glass" of a hidden "oo" inside the word.
+ */
 export function decorativeEyes(text: string): string {
-  return escapeHtml(text).replace(/👀/gu, '<span aria-hidden="true">👀</span><span class="visually-hidden">oo</span>');
+  return escapeHtml(text).replace(
+    /[^\s👀]*👀[^\s]*/gu,
+    (word) => `<span aria-hidden="true">${word}</span><span class="visually-hidden">${word.replace(/👀/gu, 'oo')}</span>`,
+  );
 }
 
 function escapeHtml(text: string): string {

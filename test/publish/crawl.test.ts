@@ -51,6 +51,7 @@ describe.each([
   let files: string[];
   let links: Link[];
   const pages = new Map<string, HTMLElement>();
+  const texts = new Map<string, string>();
 
   beforeAll(async () => {
     site = await buildProjectSite(now);
@@ -59,6 +60,7 @@ describe.each([
     for (const file of files) {
       if (/\.(png|jpe?g|gif|webp|ico|woff2?)$/.test(file)) continue;
       const text = await readFile(path.join(site.out, file), 'utf8');
+      texts.set(file, text);
       if (file.endsWith('.html')) {
         const html = parse(text);
         pages.set(file, html);
@@ -111,6 +113,22 @@ describe.each([
     expect(hrefs).toContain('https://example.github.io/webinar-site/assets/og-image.png');
     expect(hrefs).toContain(`https://example.github.io/webinar-site/webinar/${upcoming}/og-image.png`);
     expect([...hrefs].some((href) => href.startsWith('https://example.github.io/webinar-site/') && href.endsWith('.ics'))).toBe(true);
+  });
+
+  it('#7 carries no YouTube si= tracking parameter in any link of any file', () => {
+    expect(links.filter((l) => l.url.searchParams.has('si')).map((l) => `${l.from} → ${l.url.href}`)).toEqual([]);
+    expect([...texts].filter(([, text]) => /[?&](amp;)?si=/.test(text)).map(([file]) => file)).toEqual([]);
+  });
+
+  it('#7 loads nothing from another origin in any page: scripts, styles, images and frames are the site’s own', () => {
+    const loaded = [...pages].flatMap(([file, html]) =>
+      html
+        .querySelectorAll('script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preconnect"], link[rel~="preload"], img, iframe, video, audio, source, embed, object')
+        .map((element) => element.getAttribute('src') ?? element.getAttribute('href') ?? element.getAttribute('data') ?? '')
+        .filter((url) => new URL(url, servedUrl(file)).origin !== SITE_URL)
+        .map((url) => `${file} → ${url}`),
+    );
+    expect(loaded).toEqual([]);
   });
 
   it('reaches every page from the webinar page by following links', () => {

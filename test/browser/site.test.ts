@@ -1,0 +1,316 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/site.js';
+import { hasChromium, launchChromium, SKIP_REASON } from './chromium.js';
+import { NOWS, serveSiteAt, type ServedSite } from './served-site.js';
+
+if (!hasChromium) console.log(SKIP_REASON);
+
+/** Screenshots are test artifacts (gitignored), for people to look at. */
+const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
+const PHONE = { width: 375, height: 800 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Hosts a recording or the newsletter form may load from, and only after a click. */
+const THIRD_PARTY = /youtube|ytimg|google|doubleclick|sibforms|brevo|sendinblue/;
+
+describe.skipIf(!hasChromium)('the real site in Chromium', () => {
+  const served: Partial<Record<keyof typeof NOWS, ServedSite>> = {};
+  let browser: Browser;
+  beforeAll(async () => {
+    [served.s05, served.s10, browser] = await Promise.all([serveSiteAt(NOWS.s05), serveSiteAt(NOWS.s10), launchChromium()]);
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(Object.values(served).map((s) => s.close()));
+  });
+
+  /** A fresh context (no cache, no storage) with one page; closed after `use`. */
+  async function withPage<T>(options: Parameters<Browser['newContext']>[0], use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+    const context = await browser.newContext(options);
+    try {
+      return await use(await context.newPage(), context);
+    } finally {
+      await context.close();
+    }
+  }
+
+  describe('layout', () => {
+    it('saves screenshots of the webinar page, a session page and the archive on a phone and a desktop, light and dark', async () => {
+      const shots = [
+        ['webinar', '/webinar/'],
+        ['session-s05', '/webinar/s05/'],
+        ['archive', '/webinar_talks/'],
+      ];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const viewport of [PHONE, DESKTOP]) {
+          await withPage({ viewport, colorScheme }, async (page) => {
+            for (const [name, url] of shots) {
+              await page.goto(served.s05!.url(url!));
+              const file = path.join(SCREENSHOTS, `${name}-${viewport.width}x${viewport.height}-${colorScheme}.png`);
+              await page.screenshot({ path: file });
+            }
+          });
+        }
+      }
+    });
+
+    it('never scrolls sideways at 320 px, on any page of either build', async () => {
+      const overflowing: string[] = [];
+      await withPage({ viewport: { width: 320, height: 700 } }, async (page) => {
+        for (const site of Object.values(served)) {
+          for (const url of site.pages) {
+            await page.goto(site.url(url));
+            const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+            if (scroll > client) overflowing.push(`${url}: ${scroll} > ${client}`);
+          }
+        }
+      });
+      expect(overflowing).toEqual([]);
+    });
+
+    it('never scrolls sideways from 375 to 1920 px, nor at 200% zoom of a 1280 px window, on the main pages', async () => {
+      const overflowing: string[] = [];
+      for (const width of [375, 640, 768, 1024, 1920]) {
+        await withPage({ viewport: { width, height: 900 } }, async (page) => {
+          for (const url of ['/webinar/', '/webinar/s05/', '/webinar/s05e02/', '/webinar/s04e02/', '/webinar_talks/', '/privacy-notice/']) {
+            await page.goto(served.s05!.url(url));
+            const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+            if (scroll > client) overflowing.push(`${url} at ${width}: ${scroll} > ${client}`);
+          }
+        });
+      }
+      expect(overflowing).toEqual([]);
+    });
+
+    it('shows the next session’s date, time and registration button in the first screen of a phone', async () => {
+      await withPage({ viewport: PHONE }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/'));
+        const time = page.locator('.next time').first();
+        const register = page.getByRole('link', { name: 'Register on Zoom for S05' });
+        expect(await time.textContent()).toMatch(/Monday 25 March 2024, 16:00–17:30 CET/);
+        for (const element of [time, register]) {
+          const box = (await element.boundingBox())!;
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+        }
+        await page.goto(served.s10!.url('/webinar/'));
+        const tba = (await page.locator('.next .fact-date').boundingBox())!;
+        expect(await page.locator('.next .fact-date').textContent()).toContain('Date to be announced');
+        expect(tba.y + tba.height).toBeLessThanOrEqual(PHONE.height);
+      });
+    });
+
+    it('does not shift the layout while a page with the next session loads, also for a visitor in another time zone', async () => {
+      const shifts: string[] = [];
+      for (const width of [320, 375, 640, 1280]) {
+        await withPage({ viewport: { width, height: 800 }, timezoneId: 'America/New_York' }, async (page) => {
+          // The day the site was built for, so that the countdown shows too.
+          await page.clock.setFixedTime(new Date(NOWS.s05));
+          await page.addInitScript(() => {
+            const w = window as unknown as { __shift: number };
+            w.__shift = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+                if (!entry.hadRecentInput) w.__shift += entry.value;
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+          });
+          for (const url of ['/webinar/', '/webinar/s05/', '/webinar/s05e02/']) {
+            await page.goto(served.s05!.url(url), { waitUntil: 'load' });
+            await page.waitForTimeout(200);
+            expect(await page.locator('.fact-date .local-time').textContent()).toBe(' = 11:00–12:30 in your time zone (America/New_York) · in 5 days');
+            // Cumulative Layout Shift: 0.1 is "good"; this asks for next to nothing.
+            const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+            if (shift >= 0.005) shifts.push(`${url} at ${width} px: ${shift.toFixed(4)}`);
+          }
+        });
+      }
+      expect(shifts).toEqual([]);
+    });
+  });
+
+  describe('privacy', () => {
+    it('requests nothing outside the site when any page loads, and the pages break no rule of their Content Security Policy', async () => {
+      const outside: string[] = [];
+      const errors: string[] = [];
+      for (const site of Object.values(served)) {
+        await withPage({ viewport: DESKTOP }, async (page) => {
+          const origin = new URL(site.server.origin);
+          page.on('request', (request) => {
+            const url = new URL(request.url());
+            if (url.protocol !== 'data:' && url.host !== origin.host) outside.push(`${page.url()} → ${request.url()}`);
+          });
+          page.on('console', (message) => {
+            if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+          });
+          page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+          for (const url of ['/', ...site.pages, '/no-such-page/']) {
+            await page.goto(site.url(url), { waitUntil: 'load' });
+            // "/" redirects to /webinar/ with a meta refresh.
+            if (url === '/') await page.waitForURL(site.url('/webinar/'));
+            // Below the fold too: lazy images, if any, load when scrolled to.
+            await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          }
+          expect(page.url()).toBe(site.url('/no-such-page/'));
+        });
+      }
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it('loads the youtube-nocookie.com player only when “Play recording” is pressed, titled, in place of the button', async () => {
+      await withPage({ viewport: DESKTOP }, async (page, context) => {
+        const thirdParty: string[] = [];
+        await context.route(THIRD_PARTY, (route) => {
+          thirdParty.push(route.request().url());
+          return route.abort();
+        });
+        await page.goto(served.s05!.url('/webinar/s04e02/'), { waitUntil: 'load' });
+        expect(await page.locator('iframe').count()).toBe(0);
+        expect(thirdParty).toEqual([]);
+        await page.getByRole('button', { name: 'Play recording of S04E02' }).click();
+        const iframe = page.locator('.recording iframe');
+        await expect.poll(() => iframe.count()).toBe(1);
+        expect(await iframe.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/aWhryWZc3Jo?autoplay=1');
+        expect(await iframe.getAttribute('title')).toMatch(/^Recording of S04E02: When more is less/);
+        expect(await page.getByRole('button', { name: /Play recording/ }).count()).toBe(0);
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+        await expect.poll(() => thirdParty.length).toBeGreaterThan(0);
+        expect(thirdParty.every((url) => url.startsWith('https://www.youtube-nocookie.com/embed/aWhryWZc3Jo'))).toBe(true);
+        expect(await page.getByRole('link', { name: 'Watch the recording of S04E02 on YouTube' }).count()).toBe(1);
+      });
+    });
+
+    it('loads the newsletter form only when “Show the sign-up form” is pressed, with the privacy notice beside the button', async () => {
+      await withPage({ viewport: DESKTOP }, async (page, context) => {
+        const thirdParty: string[] = [];
+        await context.route(THIRD_PARTY, (route) => {
+          thirdParty.push(route.request().url());
+          return route.abort();
+        });
+        await page.goto(served.s10!.url('/webinar/'), { waitUntil: 'load' });
+        const actions = page.locator('.newsletter-actions');
+        expect(await actions.getByRole('link', { name: 'Privacy notice' }).count()).toBe(1);
+        expect(thirdParty).toEqual([]);
+        await actions.getByRole('button', { name: 'Show the sign-up form' }).click();
+        const iframe = page.locator('.newsletter iframe');
+        await expect.poll(() => iframe.count()).toBe(1);
+        expect(await iframe.getAttribute('title')).toBe('Newsletter sign-up form (Brevo)');
+        expect(new URL((await iframe.getAttribute('src'))!).host).toBe('d38ce30a.sibforms.com');
+        await expect.poll(() => thirdParty.length).toBeGreaterThan(0);
+      });
+    });
+
+    it('shows links, not dead buttons, without JavaScript', async () => {
+      await withPage({ viewport: DESKTOP, javaScriptEnabled: false }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/s04e02/'));
+        expect(await page.getByRole('button', { name: /Play recording/ }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Watch the recording of S04E02 on YouTube' }).isVisible()).toBe(true);
+        await page.goto(served.s05!.url('/webinar/'));
+        expect(await page.getByRole('button', { name: 'Show the sign-up form' }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Sign up on Brevo’s site' }).isVisible()).toBe(true);
+      });
+    });
+  });
+
+  describe('keyboard', () => {
+    /** The focusable elements a visitor can reach, in document order, as short descriptions. */
+    const focusables = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, summary, iframe, input, select, textarea, [tabindex]')]
+          .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.checkVisibility())
+          .map((el) => `${el.tagName.toLowerCase()} ${(el.textContent ?? '').replace(/\s+/g, ' ').trim()} ${el.getAttribute('href') ?? ''}`.trim()),
+      );
+
+    /** Press Tab `count` times and describe the focused element after each. */
+    async function tabThrough(page: Page, count: number): Promise<string[]> {
+      const reached: string[] = [];
+      for (let i = 0; i < count; i++) {
+        await page.keyboard.press('Tab');
+        reached.push(
+          await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            return `${el.tagName.toLowerCase()} ${(el.textContent ?? '').replace(/\s+/g, ' ').trim()} ${el.getAttribute('href') ?? ''}`.trim();
+          }),
+        );
+      }
+      return reached;
+    }
+
+    it('reaches every link and button of the webinar page with Tab, in document order, each with a visible focus indicator', async () => {
+      await withPage({ viewport: DESKTOP }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/'));
+        const expected = await focusables(page);
+        expect(expected[0]).toBe('a Skip to content #main');
+        expect(expected.length).toBeGreaterThan(60);
+        expect(await tabThrough(page, expected.length)).toEqual(expected);
+        // The last one keeps the outline of :focus-visible.
+        expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+      });
+    });
+
+    it('opens “Add to calendar” with Enter or Space and then reaches its five choices in order', async () => {
+      for (const key of ['Enter', 'Space']) {
+        await withPage({ viewport: PHONE }, async (page) => {
+          await page.goto(served.s05!.url('/webinar/'));
+          const summary = page.locator('.next summary', { hasText: 'Add to calendar' });
+          await summary.focus();
+          expect(await page.locator('.next details.add-to-calendar').getAttribute('open')).toBeNull();
+          await page.keyboard.press(key);
+          expect(await page.locator('.next details.add-to-calendar').getAttribute('open')).toBe('');
+          const choices = await tabThrough(page, 5);
+          expect(choices.map((c) => c.replace(/ http\S*| \/\S*$/, ''))).toEqual([
+            'a Google Calendar',
+            'a Outlook.com',
+            'a Microsoft 365 (work or school Outlook)',
+            'a Yahoo Calendar',
+            'a Calendar file for S05 (.ics: Apple Calendar, Outlook, Thunderbird)',
+          ]);
+          const target = (await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().height));
+          expect(target).toBeGreaterThanOrEqual(24);
+        });
+      }
+    });
+
+    it('moves focus to the main content with the skip link', async () => {
+      await withPage({ viewport: PHONE }, async (page) => {
+        await page.goto(served.s05!.url('/webinar_talks/'));
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+        expect(await page.locator('.skip-link').isVisible()).toBe(true);
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      });
+    });
+  });
+
+  describe('screen readers', () => {
+    it('reads the series title as “Looking-Glass”, with the 👀 hidden from the accessibility tree', async () => {
+      await withPage({ viewport: DESKTOP }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/'));
+        const snapshot = await page.locator('h1').ariaSnapshot();
+        expect(snapshot).toContain('Datasets through the Looking-Glass');
+        expect(snapshot).not.toContain('👀');
+        expect(await page.getByRole('heading', { level: 1, name: 'Datasets through the Looking-Glass' }).count()).toBe(1);
+      });
+    });
+
+    it('has one h1, an h2 per session and an h3 per talk on the archive, and titles every iframe', async () => {
+      await withPage({ viewport: DESKTOP }, async (page) => {
+        await page.goto(served.s10!.url('/webinar_talks/'));
+        expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+        expect(await page.locator('section.season > .season-head > h2').count()).toBe(9);
+        expect(await page.locator('article.talk > h3').count()).toBe(27);
+        // Each press replaces its button, so the first one left is the next talk's.
+        for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /Play recording/ }).first().click();
+        const titles = await page.locator('iframe').evaluateAll((frames) => frames.map((f) => f.getAttribute('title') ?? ''));
+        expect(titles).toHaveLength(3);
+        for (const title of titles) expect(title).toMatch(/^Recording of S09E0\d: .+ \(YouTube video player\)$/);
+      });
+    });
+  });
+});
