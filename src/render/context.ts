@@ -66,6 +66,7 @@ export function createRenderContext(model: SiteModel, options: RenderOptions): R
       markdown: (text: string) => markSafe(markdown.block(text ?? '')),
       markdownInline: (text: string) => markSafe(markdown.inline(text ?? '')),
       eyes: (text: string) => markSafe(decorativeEyes(text)),
+      eyesHtml: (html: unknown) => markSafe(decorativeEyesInHtml(String(html ?? ''))),
     },
     options.displayRoot,
   );
@@ -99,10 +100,22 @@ function siteGlobals(model: SiteModel, urls: Urls) {
  * in the accessibility tree, which would make "L oo king-Glass" of a hidden "oo" inside the word.
  */
 export function decorativeEyes(text: string): string {
-  return escapeHtml(text).replace(
-    /[^\s👀]*👀[^\s]*/gu,
-    (word) => `<span aria-hidden="true">${word}</span><span class="visually-hidden">${word.replace(/👀/gu, 'oo')}</span>`,
-  );
+  return escapeHtml(text).replace(EYES_WORD, swapEyes);
+}
+
+/** A word with a 👀 in it. */
+const EYES_WORD = /[^\s👀]*👀[^\s]*/gu;
+
+function swapEyes(word: string): string {
+  return `<span aria-hidden="true">${word}</span><span class="visually-hidden">${word.replace(/👀/gu, 'oo')}</span>`;
+}
+
+/** `decorativeEyes` for rendered Markdown: the same swap in text between tags, never inside a tag. */
+export function decorativeEyesInHtml(html: string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => (part.startsWith('<') ? part : part.replace(EYES_WORD, swapEyes)))
+    .join('');
 }
 
 function escapeHtml(text: string): string {

@@ -6,8 +6,6 @@
     iframe.src = src;
     iframe.title = title;
     iframe.className = className;
-    iframe.setAttribute('allow', 'autoplay; encrypted-media; picture-in-picture; fullscreen');
-    iframe.setAttribute('allowfullscreen', '');
     iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
     return iframe;
   }
@@ -19,6 +17,8 @@
       var video = document.createElement('div');
       video.className = 'video';
       var iframe = frame(box.getAttribute('data-embed'), box.getAttribute('data-title'), 'video-frame');
+      iframe.setAttribute('allow', 'autoplay; encrypted-media; picture-in-picture; fullscreen');
+      iframe.setAttribute('allowfullscreen', '');
       video.appendChild(iframe);
       box.insertBefore(video, box.firstChild);
       box.classList.add('is-playing');

@@ -296,6 +296,13 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         expect(snapshot).toContain('Datasets through the Looking-Glass');
         expect(snapshot).not.toContain('👀');
         expect(await page.getByRole('heading', { level: 1, name: 'Datasets through the Looking-Glass' }).count()).toBe(1);
+        // Everywhere else too: the header, the series description, the newsletter text, the footer, the privacy notice.
+        for (const url of ['/webinar/', '/privacy-notice/']) {
+          await page.goto(served.s05!.url(url));
+          const tree = await page.locator('body').ariaSnapshot();
+          expect(tree, url).not.toContain('👀');
+          expect(tree, url).toContain('Looking-Glass');
+        }
       });
     });
 
