@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build.js';
 import { parseNow } from '../src/time.js';
+import { runCli as cli } from './helpers/cli.js';
 import { snapshotFolder } from './write/snapshot.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
 const NOW = '2024-06-01T12:00:00+02:00';
-const run = promisify(execFile);
 
-/** Run the compiled CLI in `cwd`; the exit code instead of a throw. */
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 beforeEach(async () => {

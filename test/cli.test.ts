@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT, ROOT, tempDir } from './helpers/site.js';
+import { runCli as cli } from './helpers/cli.js';
+import { CONTENT, tempDir } from './helpers/site.js';
 
-const run = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/cli.js');
 
-/** Run the compiled CLI; resolves with the exit code instead of throwing. */
-async function cli(args: string[], cwd = ROOT) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

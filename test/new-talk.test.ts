@@ -1,28 +1,15 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runNewTalk, type NewTalkIo } from '../src/scaffold/run-new.js';
 import { sessionSchema, speakerSchema, talkSchema } from '../src/validate/schema.js';
+import { runCli as cli } from './helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-const run = promisify(execFile);
 
-/** Run the compiled CLI in `cwd` without a terminal; the exit code instead of a throw. */
-async function cli(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 beforeEach(async () => {
