@@ -18,7 +18,8 @@ export interface DevServer {
 /** Where the server's files come from: the last good output, by output path. */
 export type OutputSource = () => ReadonlyMap<string, string | Uint8Array>;
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for what the site writes. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +29,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -41,7 +43,7 @@ export async function startDevServer(options: { host: string; port: number; base
 
   const server = createServer((request, response) => {
     if (request.url === CLIENT_PATH) {
-      response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(CLIENT);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.js']!, 'cache-control': 'no-store' }).end(CLIENT);
       return;
     }
     if (request.url?.startsWith(EVENTS_PATH)) return openEvents(request, response);
@@ -62,7 +64,7 @@ export async function startDevServer(options: { host: string; port: number; base
     const relative = resolveOutputPath(pathname, options.basePath, outputs);
     const body = relative === undefined ? outputs.get('404.html') : outputs.get(relative);
     const status = relative === undefined ? 404 : 200;
-    const type = TYPES[path.extname(relative ?? '404.html')] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[path.extname(relative ?? '404.html')] ?? 'application/octet-stream';
     if (body === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
