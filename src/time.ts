@@ -131,11 +131,6 @@ export function compactUtc(at: Instant): string {
   return at.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 }
 
-/** "2024-03-25", for sitemaps. */
-export function isoDate(at: Instant): string {
-  return at.toISODate();
-}
-
 /** Milliseconds since the epoch. */
 export function toMillis(at: Instant): number {
   return at.toMillis();

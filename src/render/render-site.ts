@@ -1,5 +1,5 @@
 import type { SiteModel } from '../model/types.js';
-import { createRenderContext, type OutputFile, type PlannedOutput, type RenderOptions } from './context.js';
+import { createRenderContext, type PlannedOutput, type RenderOptions } from './context.js';
 import { planCalendars } from './plan-calendars.js';
 import { planPages } from './plan-pages.js';
 import { planPhotos } from './photos.js';
@@ -12,9 +12,4 @@ export function planSite(model: SiteModel, options: RenderOptions): PlannedOutpu
   const ctx = createRenderContext(model, options);
   const planned = [...planPages(ctx), ...planCalendars(ctx), ...planPhotos(ctx, options.contentDir)];
   return [...planned, ...planPublish(ctx, planned)];
-}
-
-/** Render every output of the site. */
-export function renderSite(model: SiteModel, options: RenderOptions): OutputFile[] {
-  return planSite(model, options).map((output) => ({ path: output.path, contents: output.render() }));
 }
