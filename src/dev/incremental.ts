@@ -6,7 +6,7 @@ import { readStaticFiles } from '../load/read-static.js';
 import { buildSiteModel } from '../model/build-model.js';
 import type { SiteModel } from '../model/types.js';
 import { hasErrors, type Problem } from '../problems.js';
-import { planSite, type PlannedOutput } from '../render/render-site.js';
+import { planSite, type PlannedOutput, type RenderOptions } from '../render/render-site.js';
 import { TemplateError } from '../render/templates.js';
 import { validateContent } from '../validate/validate-content.js';
 import { formatManifest, MANIFEST_FILE } from '../write/check-output.js';
@@ -42,6 +42,7 @@ export interface IncrementalBuilder {
 export function createIncrementalBuilder(options: BuildOptions): IncrementalBuilder {
   const readCache: ReadCache = new Map();
   const markdownMemo = new Map<string, string>();
+  const templateMemo: NonNullable<RenderOptions['templateMemo']> = {};
   const outputs = new Map<string, string | Uint8Array>();
   let lastModel: SiteModel | undefined;
   let everBuilt = false;
@@ -79,7 +80,8 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
     let planned: PlannedOutput[];
     let rendered: { path: string; contents: string | Uint8Array }[];
     try {
-      planned = planSite(model, { templatesDir: options.templatesDir, contentDir: options.contentDir, displayRoot: options.displayRoot, markdownMemo });
+      if (!kinds || kinds.some((change) => change.kind === 'template' || change.kind === 'other')) templateMemo.renderer = undefined;
+      planned = planSite(model, { templatesDir: options.templatesDir, contentDir: options.contentDir, displayRoot: options.displayRoot, markdownMemo, templateMemo });
       const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
       rendered = selected.map((output) => ({ path: output.path, contents: output.render() }));
     } catch (error) {

@@ -40,6 +40,11 @@ export interface RenderOptions {
   displayRoot: string;
   /** Rendered Markdown kept across dev rebuilds, by source text. */
   markdownMemo?: Map<string, string>;
+  /**
+   * Compiled templates kept across dev rebuilds; empty it when a template or the site config changes
+   * (the filters read the config's URLs).
+   */
+  templateMemo?: { renderer?: TemplateRenderer };
 }
 
 /** Everything a planner needs: the model, URL helpers, views, templates and the template globals. */
@@ -58,7 +63,7 @@ export function createRenderContext(model: SiteModel, options: RenderOptions): R
   const markdown = prefixRootLinks(createMarkdownRenderer(options.markdownMemo), model.config.basePath);
   const views = createViews(model, markdown);
   const urls = views.urls;
-  const templates = createTemplateRenderer(
+  const templates = options.templateMemo?.renderer ?? createTemplateRenderer(
     options.templatesDir,
     {
       url: (relative: string) => urls.path(relative),
@@ -70,6 +75,7 @@ export function createRenderContext(model: SiteModel, options: RenderOptions): R
     },
     options.displayRoot,
   );
+  if (options.templateMemo) options.templateMemo.renderer = templates;
   return { model, urls, views, markdown, templates, site: siteGlobals(model, urls) };
 }
 

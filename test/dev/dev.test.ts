@@ -126,6 +126,15 @@ describe('npm run dev', () => {
     expect(await page('webinar/')).toContain('On the Performance of Transferability Metrics');
   });
 
+  it('re-renders with an edited template, after content edits that reused the compiled templates', async () => {
+    const from = events.count();
+    const template = path.join(dir, 'templates/404.njk');
+    await writeFile(template, (await readFile(template, 'utf8')).replace('Page not found', 'Nothing here'));
+    await events.next('reload', from);
+    const response = await fetch(new URL('no-such-page/', session.url.replace(/webinar\/$/, '')));
+    expect(await response.text()).toContain('Nothing here');
+  });
+
   it('picks up an added and a deleted talk', async () => {
     const added = path.join(content, 'seasons/s05/s05e04-new.md');
     let from = events.count();
