@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ConfigOverrides } from './config.js';
-import { readContent } from './load/read-content.js';
-import { readStaticFiles } from './load/read-static.js';
+import { readContent, type ReadCache } from './load/read-content.js';
+import { readSiteStaticFiles } from './load/read-static.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
 import { hasErrors, type Problem } from './problems.js';
@@ -36,8 +36,12 @@ export interface BuildResult {
 }
 
 /** load → validate → model: everything `check` needs, writing nothing. */
-export async function loadSite(options: Omit<BuildOptions, 'outDir' | 'templatesDir'>, timings: BuildResult['timings'] = []) {
-  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot));
+export async function loadSite(
+  options: Omit<BuildOptions, 'outDir' | 'templatesDir'>,
+  timings: BuildResult['timings'] = [],
+  readCache?: ReadCache,
+) {
+  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot, readCache));
   const validated = await timed(timings, 'validate', () => validateContent(raw));
   const built = await timed(timings, 'model', () => buildSiteModel(validated.content, options.now, options.overrides));
   const problems = [...raw.problems, ...validated.problems, ...built.problems];
@@ -46,12 +50,8 @@ export async function loadSite(options: Omit<BuildOptions, 'outDir' | 'templates
 
 /** Plan every output of the model plus the static files; pages render when they are written. */
 export async function planAll(model: SiteModel, options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'displayRoot'>): Promise<FileToWrite[]> {
-  const [assets, extras] = await Promise.all([
-    readStaticFiles(path.join(options.templatesDir, 'assets'), 'assets/'),
-    readStaticFiles(path.join(options.contentDir, 'static'), ''),
-  ]);
   const pages = planSite(model, options).map((output) => ({ path: output.path, contents: output.render }));
-  return [...pages, ...assets, ...extras];
+  return [...pages, ...(await readSiteStaticFiles(options.templatesDir, options.contentDir))];
 }
 
 /** The whole pipeline: load → validate → model → render and write. */
@@ -60,10 +60,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { model, problems } = await loadSite(options, timings);
   const talks = model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0;
   if (!model) return { ok: false, problems, talks, pages: 0, timings };
-  const templateProblem = (error: TemplateError): BuildResult => {
-    const problem: Problem = { code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message.replace(/^[^ ]+: template error: /, 'template error: ') };
-    return { ok: false, problems: [...problems, problem], talks, pages: 0, timings };
-  };
+  const templateProblem = (error: TemplateError): BuildResult => ({ ok: false, problems: [...problems, error.toProblem()], talks, pages: 0, timings });
   let files: FileToWrite[];
   try {
     files = await timed(timings, 'plan', () => planAll(model, options));

@@ -2,9 +2,11 @@ import type { SiteModel } from '../model/types.js';
 import type { PlannedOutput } from '../render/render-site.js';
 
 /** A changed file, classified by what depends on it. */
-export type ChangeKind =
-  | { kind: 'talk' | 'session'; file: string }
-  | { kind: 'template' | 'static' | 'other'; file: string };
+export interface ChangeKind {
+  kind: 'talk' | 'session' | 'template' | 'static' | 'other';
+  /** Display path for talks and sessions (as in the model), absolute path otherwise. */
+  file: string;
+}
 
 /**
  * The outputs a set of changes can affect. A talk: global outputs and every output of its

@@ -1,14 +1,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions } from '../build.js';
-import { readContent, type ReadCache } from '../load/read-content.js';
-import { readStaticFiles } from '../load/read-static.js';
-import { buildSiteModel } from '../model/build-model.js';
+import { loadSite, type BuildOptions } from '../build.js';
+import type { ReadCache } from '../load/read-content.js';
+import { readSiteStaticFiles } from '../load/read-static.js';
 import type { SiteModel } from '../model/types.js';
-import { hasErrors, type Problem } from '../problems.js';
+import type { Problem } from '../problems.js';
 import { planSite, type PlannedOutput, type RenderOptions } from '../render/render-site.js';
 import { TemplateError } from '../render/templates.js';
-import { validateContent } from '../validate/validate-content.js';
 import { formatManifest, MANIFEST_FILE } from '../write/check-output.js';
 import { writeSiteAtomically } from '../write/write-site.js';
 import { selectAffected, type ChangeKind } from './affected.js';
@@ -49,29 +47,13 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
   // Changes seen by failed rebuilds still have to be rendered by the next good one.
   let pending: ChangeKind[] = [];
 
-  async function loadModel() {
-    const raw = await readContent(options.contentDir, options.displayRoot, readCache);
-    const validated = validateContent(raw);
-    const built = buildSiteModel(validated.content, options.now, options.overrides);
-    const problems = [...raw.problems, ...validated.problems, ...built.problems];
-    return { model: hasErrors(problems) ? undefined : built.model, problems };
-  }
-
-  async function readStatic() {
-    const [assets, extras] = await Promise.all([
-      readStaticFiles(path.join(options.templatesDir, 'assets'), 'assets/'),
-      readStaticFiles(path.join(options.contentDir, 'static'), ''),
-    ]);
-    return [...assets, ...extras];
-  }
-
   async function run(changed: readonly string[] | 'all'): Promise<RebuildResult> {
     const started = performance.now();
     if (changed !== 'all') pending.push(...changed.map((file) => classify(path.resolve(file))));
     const kinds = changed === 'all' ? undefined : pending;
     for (const file of changed === 'all' ? [] : changed) readCache.delete(path.resolve(file));
     if (changed === 'all') readCache.clear();
-    const { model, problems } = await loadModel();
+    const { model, problems } = await loadSite(options, [], readCache);
     const fail = (extra: Problem[] = []): RebuildResult => ({
       ok: false, problems: [...problems, ...extra], rendered: 0, written: [], deleted: [], cssOnly: false, ms: elapsed(started),
     });
@@ -86,9 +68,9 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
       rendered = selected.map((output) => ({ path: output.path, contents: output.render() }));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return fail([{ code: 'template-error', severity: 'error', file: error.file, line: error.line, message: error.message }]);
+      return fail([error.toProblem()]);
     }
-    const statics = await readStatic();
+    const statics = await readSiteStaticFiles(options.templatesDir, options.contentDir);
     const next = new Map<string, string | Uint8Array>();
     for (const output of [...rendered, ...statics]) next.set(output.path, output.contents);
 

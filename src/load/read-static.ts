@@ -32,3 +32,12 @@ export async function readStaticFiles(dir: string, prefix: string): Promise<Stat
     })),
   );
 }
+
+/** The site's static files: `templates/assets/` under assets/, `content/static/` at the root. */
+export async function readSiteStaticFiles(templatesDir: string, contentDir: string): Promise<StaticFile[]> {
+  const [assets, extras] = await Promise.all([
+    readStaticFiles(path.join(templatesDir, 'assets'), 'assets/'),
+    readStaticFiles(path.join(contentDir, 'static'), ''),
+  ]);
+  return [...assets, ...extras];
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { SiteError } from '../problems.js';
+import { SiteError, type Problem } from '../problems.js';
 
 /** A template mistake, with the template file and line it is on. */
 export class TemplateError extends SiteError {
@@ -13,6 +13,12 @@ export class TemplateError extends SiteError {
   ) {
     super(message, options);
     this.name = 'TemplateError';
+  }
+
+  /** The `template-error` problem; the message drops the "file:line: " that the report adds itself. */
+  toProblem(): Problem {
+    const message = this.message.replace(/^[^ ]+: template error: /, 'template error: ');
+    return { code: 'template-error', severity: 'error', file: this.file, line: this.line, message };
   }
 }
 
