@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 /** A key path into parsed YAML, e.g. `['speakers', 1, 'affiliation']`. */
@@ -14,10 +15,45 @@ export interface ParsedYaml {
 }
 
 /**
- * Parse YAML with the maintained `yaml` package (YAML 1.2), keeping positions.
- * `firstLine` is the file line that the text's first line sits on (front matter starts on line 2).
+ * Parse YAML 1.2 (core schema). `firstLine` is the file line that the text's first line sits on
+ * (front matter starts on line 2).
+ *
+ * Two parsers, because positions are expensive and rarely needed: js-yaml reads the values of a
+ * well-formed file about five times faster than `yaml` does; `yaml` (which keeps every token's
+ * position) runs only when the file does not parse, when it uses a construct where the two could read
+ * differently, or when a problem needs the line of a key. Both read the values of plain files alike
+ * (test/load/yaml.test.ts holds them to it, on every content file of the repository).
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  if (!MAY_READ_DIFFERENTLY.test(text)) {
+    const data = loadQuickly(text);
+    if (data.ok) {
+      let located: ParsedYaml | undefined;
+      return { data: data.value, errors: [], lineOf: (path) => (located ??= parseYamlWithPositions(text, firstLine)).lineOf(path) };
+    }
+  }
+  return parseYamlWithPositions(text, firstLine);
+}
+
+/**
+ * A value that starts with an anchor, alias or tag (`&a`, `*a`, `!tag`), a binary number (`0b101`) or
+ * a number written `.5` or `-.5`: there the two parsers could read differently, or `yaml`'s alias
+ * limit matters. A value starts a line (after indentation, `- ` or `? `) or follows `:`, or `[`, `{` or
+ * `,` in a flow collection. A prose line that happens to look like one (a bio line
+ * starting with `*emphasis*`) also takes the careful path; it is only slower.
+ */
+const MAY_READ_DIFFERENTLY = /(?:^[ \t]*(?:(?:[-?]|---)[ \t]+)*|[[{,:][ \t]*)(?:[&*!]|[-+]?(?:\.\d|0b[01]))/m;
+
+function loadQuickly(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: loadPlainYaml(text, { schema: CORE_SCHEMA }) ?? null };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Parse with the `yaml` package, keeping the line of every key and the position of every error. */
+export function parseYamlWithPositions(text: string, firstLine = 1): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -25,7 +61,17 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     const pos = lineCounter.linePos(error.pos[0]);
     return { code: error.code, message: firstSentence(error.message), line: pos.line + firstLine - 1, column: pos.col };
   });
-  const data = errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias without its anchor, or too many aliases: yaml throws these only when building values.
+      const alias = /\*([^\s,\]}]+)/.exec(text);
+      const pos = lineCounter.linePos(alias?.index ?? 0);
+      errors.push({ code: 'BAD_ALIAS', message: firstSentence((error as Error).message), line: pos.line + firstLine - 1, column: pos.col });
+    }
+  }
   // Lines are indexed once so that the document (large, with every token) can be freed.
   const lines = new Map<string, number>();
   indexLines(doc.contents, [], lines, toFileLine);
@@ -41,7 +87,6 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     },
   };
 }
-
 /** Record the line of every map key and sequence item below `node`. */
 function indexLines(node: unknown, path: (string | number)[], lines: Map<string, number>, toFileLine: (offset: number) => number): void {
   if (isMap(node)) {
