@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../problems.js';
 import { SiteError } from '../problems.js';
+import { listFilesBelow } from '../list-files.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readText } from './read-text.js';
 import { describeYamlSyntax } from './yaml-problems.js';
@@ -173,17 +174,14 @@ function unexpectedFile(file: string, relative: string): Problem {
 
 /** All files below a folder, sorted, so that the build is deterministic. Missing folder: none. */
 async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+  let files;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    files = await listFilesBelow(dir);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new SiteError(`cannot list ${dir}`, { cause });
   }
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  return files.filter((file) => !path.basename(file).startsWith('.')).sort();
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFilesBelow } from '../list-files.js';
 import { SiteError } from '../problems.js';
 
 /** A file copied into the output as it is. */
@@ -13,17 +14,13 @@ export interface StaticFile {
 
 /** Every file below `dir`, to be copied under `prefix` in the output ("" for the root). */
 export async function readStaticFiles(dir: string, prefix: string): Promise<StaticFile[]> {
-  let entries;
+  let files;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    files = (await listFilesBelow(dir)).sort();
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new SiteError(`cannot list ${dir}`, { cause });
   }
-  const files = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
   return Promise.all(
     files.map(async (file) => ({
       path: prefix + path.relative(dir, file).split(path.sep).join('/'),

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs';
 import { SiteError, type Problem } from '../problems.js';
 
 /**
@@ -8,16 +9,17 @@ import { SiteError, type Problem } from '../problems.js';
 export async function readText(absolute: string, file: string, problems: Problem[]): Promise<string | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    // The callback form: one trip through the thread pool per file instead of four (open, stat, read, close).
+    bytes = await new Promise<Buffer>((resolve, reject) => readFile(absolute, (error, data) => (error ? reject(error) : resolve(data))));
   } catch (cause) {
     throw new SiteError(`cannot read ${file}`, { cause });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
-  } catch {
+  if (!isUtf8(bytes)) {
     problems.push(describeInvalidUtf8(bytes, file));
     return undefined;
   }
+  const text = bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** The `not-utf8` problem at the first byte that is not UTF-8, with what that byte meant in the likely encoding. */

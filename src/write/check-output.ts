@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFilesBelow } from '../list-files.js';
 import { SiteError, type Problem } from '../problems.js';
 
 /** A file about to be written, as this stage needs it. */
@@ -84,16 +85,13 @@ export async function readManifest(outDir: string): Promise<string[]> {
 
 /** Every file below the output folder, relative with forward slashes; none when it does not exist. */
 async function listOutput(outDir: string): Promise<string[]> {
-  let entries;
+  let files;
   try {
-    entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+    files = await listFilesBelow(outDir);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     if ((cause as NodeJS.ErrnoException).code === 'ENOTDIR') throw new SiteError(`the output path ${outDir} is a file, not a folder`, { cause });
     throw new SiteError(`cannot list ${outDir}`, { cause });
   }
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  return files.map((file) => path.relative(outDir, file).split(path.sep).join('/')).sort();
 }
