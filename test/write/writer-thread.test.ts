@@ -1,0 +1,67 @@
+// The writer thread exists only in the compiled build (dist/), as it does for the CLI; `npm test`
+// compiles first (pretest).
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FileToWrite } from '../../src/write/write-site.js';
+
+const { writeFiles } = (await import(new URL('../../dist/write/write-site.js', import.meta.url).href)) as typeof import('../../src/write/write-site.js');
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lg-writer-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Enough files for the writer thread (it starts at 300), with non-ASCII text, bytes, and lazy pages. */
+function manyFiles(count: number): FileToWrite[] {
+  return Array.from({ length: count }, (_, i): FileToWrite => {
+    const text = `<p>S${i} · Zając Øster 👀 ${'x'.repeat(i * 37)}</p>`;
+    if (i % 3 === 0) return { path: `webinar/s${i}/index.html`, contents: () => text };
+    if (i % 3 === 1) return { path: `webinar/s${i}/s${i}.ics`, contents: new TextEncoder().encode(text) };
+    return { path: `webinar/s${i}e01/index.html`, contents: text };
+  });
+}
+
+describe('writeFiles with the writer thread', () => {
+  it('writes every file with the exact bytes, folders included', async () => {
+    const root = await tempDir();
+    const files = manyFiles(700);
+    await writeFiles(root, files);
+    for (const file of files) {
+      const contents = typeof file.contents === 'function' ? file.contents() : file.contents;
+      const expected = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : Buffer.from(contents);
+      expect((await readFile(path.join(root, file.path))).equals(expected), file.path).toBe(true);
+    }
+  });
+
+  it('leaves bytes it was given (static files) usable afterwards', async () => {
+    const root = await tempDir();
+    const files = manyFiles(400);
+    const bytes = files[1]!.contents as Uint8Array;
+    const before = Buffer.from(bytes).toString('utf8');
+    await writeFiles(root, files);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(before);
+  });
+
+  it('fails with the path when a file cannot be written', async () => {
+    const root = await tempDir();
+    // A file where the writer needs a folder.
+    await mkdir(path.join(root, 'webinar'), { recursive: true });
+    await writeFile(path.join(root, 'webinar', 's3'), 'in the way');
+    await expect(writeFiles(root, manyFiles(400))).rejects.toThrow(/cannot write the site: .*webinar\/s3/);
+  });
+
+  it('passes on an error thrown while rendering a page, after stopping the writer', async () => {
+    const root = await tempDir();
+    const files = manyFiles(400);
+    files[350] = { path: 'broken/index.html', contents: () => { throw new Error('template exploded'); } };
+    await expect(writeFiles(root, files)).rejects.toThrow('template exploded');
+  });
+});
