@@ -183,7 +183,7 @@ export function createViews(model: SiteModel, markdown: MarkdownRenderer) {
       status: session.status,
       previousWhen:
         session.previousStart
-          ? whenView(session.previousStart, session.previousStart.plus({ minutes: session.durationMinutes }))
+          ? whenView(session.previousStart, addMinutes(session.previousStart, session.durationMinutes))
           : undefined,
       upcoming: isUpcoming(session, model.now),
       url: urls.path(ROUTES.session(session)),
