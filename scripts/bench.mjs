@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the site generator is, on this machine, against the targets of issue 5.
 //
 // What it measures, for each size (250, 1,000, 4,000, 10,000 talks; `--sizes`):
-//   - cold full builds of the compiled CLI as a child process (`node dist/cli.js build … --now …`):
+//   - cold full builds of the compiled CLI as a child process (`node dist/bundle/cli.js build … --now …`):
 //     output folder deleted and, when running as root, the page cache dropped before every run;
 //     median wall time (spawn to exit) of `--runs` runs (default 5), pages written, ms per talk, and
 //     the peak RSS (the largest over the runs; GNU `/usr/bin/time -f %M`, else VmHWM polled from /proc);
@@ -29,7 +29,7 @@ import { ELEVENTY_VERSION, ensureEleventy, findHugo, prepareEleventySite, prepar
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
-const CLI = path.join(DIST, 'cli.js');
+const CLI = path.join(DIST, 'bundle', 'cli.js');
 const TEMPLATES = path.join(ROOT, 'templates');
 const INCREMENTAL_MODULE = path.join(DIST, 'dev', 'incremental.js');
 const INCREMENTAL_CHILD = path.join(ROOT, 'scripts', 'bench-incremental.mjs');

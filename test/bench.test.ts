@@ -9,7 +9,7 @@ import { ROOT, tempDir } from './helpers/site.js';
 // Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
 
 const run = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/cli.js');
+const CLI = path.join(ROOT, 'dist/bundle/cli.js');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

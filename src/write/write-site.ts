@@ -91,7 +91,7 @@ async function writeOnWriterThread(root: string, files: readonly FileToWrite[], 
   const settled = () => new Promise<void>((resolve) => (wake = resolve));
   writer.on('message', (report: WriterReport) => {
     if (report.type === 'written') {
-      waitingBytes -= report.bytes;
+      waitingBytes -= report.size;
       batchesOut--;
     } else {
       failure = report.message;
@@ -106,29 +106,25 @@ async function writeOnWriterThread(root: string, files: readonly FileToWrite[], 
     failure ??= `the writer thread stopped (exit code ${code})`;
     wake?.();
   });
-  const send = (message: WriterMessage, transfer: ArrayBuffer[] = []) => writer.postMessage(message, transfer);
+  const send = (message: WriterMessage) => writer.postMessage(message);
   try {
     send({ type: 'folders', dirs: leaves });
-    const encoder = new TextEncoder();
-    let batch: { target: string; bytes: Uint8Array }[] = [];
+    let batch: { target: string; contents: string | Uint8Array }[] = [];
     let batchBytes = 0;
-    let transfer: ArrayBuffer[] = [];
     const flush = () => {
       if (batch.length === 0) return;
-      send({ type: 'files', batch: batchesOut++, files: batch }, transfer);
+      send({ type: 'files', batch: batchesOut++, files: batch, size: batchBytes });
       waitingBytes += batchBytes;
       batch = [];
       batchBytes = 0;
-      transfer = [];
     };
     for (const file of files) {
       if (failure) break;
+      // Text goes as it is (copying it into the message is cheaper than encoding it here): the writer
+      // thread encodes it to UTF-8 as it writes, on the second core.
       const contents = typeof file.contents === 'function' ? file.contents() : file.contents;
-      // Bytes encoded here are handed over; other bytes (static files) are copied, as they may be used again.
-      const bytes = typeof contents === 'string' ? encoder.encode(contents) : contents;
-      if (typeof contents === 'string') transfer.push(bytes.buffer as ArrayBuffer);
-      batch.push({ target: path.join(root, file.path), bytes });
-      batchBytes += bytes.byteLength;
+      batch.push({ target: path.join(root, file.path), contents });
+      batchBytes += typeof contents === 'string' ? contents.length : contents.byteLength;
       if (batchBytes >= BATCH_BYTES) flush();
       while (waitingBytes > MAX_WAITING_BYTES && !failure) await settled();
     }

@@ -2,11 +2,11 @@
 export type WriterMessage =
   /** Create these folders (recursive), before any file is written into them. */
   | { type: 'folders'; dirs: string[] }
-  /** Write these files; the bytes' buffers are transferred, not copied. */
-  | { type: 'files'; batch: number; files: { target: string; bytes: Uint8Array }[] };
+  /** Write these files (text is written as UTF-8); `size` counts their characters and bytes. */
+  | { type: 'files'; batch: number; files: { target: string; contents: string | Uint8Array }[]; size: number };
 
 /** Writer thread to main thread. */
 export type WriterReport =
-  | { type: 'written'; batch: number; bytes: number }
+  | { type: 'written'; batch: number; size: number }
   /** A folder or file could not be written; the writer does nothing more. */
   | { type: 'failed'; message: string };

@@ -15,8 +15,8 @@ port.on('message', (message: WriterMessage) => {
     if (message.type === 'folders') {
       for (const dir of message.dirs) mkdirSync(dir, { recursive: true });
     } else {
-      for (const file of message.files) writeFileSync(file.target, file.bytes);
-      report({ type: 'written', batch: message.batch, bytes: message.files.reduce((n, f) => n + f.bytes.byteLength, 0) });
+      for (const file of message.files) writeFileSync(file.target, file.contents);
+      report({ type: 'written', batch: message.batch, size: message.size });
     }
   } catch (error) {
     failed = true;

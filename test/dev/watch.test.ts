@@ -74,7 +74,7 @@ describe('looking-glass dev', () => {
     try {
       await cp(CONTENT, path.join(dir, 'content'), { recursive: true });
       await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
-      const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'dev', '--port', '0', '--now', '2024-03-20T12:00:00+01:00'], { cwd: dir });
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist/bundle/cli.js'), 'dev', '--port', '0', '--now', '2024-03-20T12:00:00+01:00'], { cwd: dir });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const deadline = Date.now() + 20_000;

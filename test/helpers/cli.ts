@@ -5,8 +5,8 @@ import { ROOT } from './site.js';
 
 const run = promisify(execFile);
 
-/** The compiled CLI (npm test compiles first). */
-export const CLI = path.join(ROOT, 'dist/cli.js');
+/** The bundled CLI, as npm run build runs it (npm test compiles and bundles first). */
+export const CLI = path.join(ROOT, 'dist/bundle/cli.js');
 
 /** Run the compiled CLI in `cwd` without a terminal; resolves with the exit code instead of throwing. */
 export async function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}) {

@@ -108,7 +108,7 @@ describe('static files', () => {
 
 describe('an interrupted build', () => {
   it('leaves the previous output as it was when killed at any moment, and the next build recovers', async () => {
-    const cli = path.join(ROOT, 'dist/cli.js');
+    const cli = path.join(ROOT, 'dist/bundle/cli.js');
     const args = [cli, 'build', '--content', 'content', '--templates', 'templates', '--out', 'public', '--now', '2024-06-01T12:00:00+02:00'];
     for (const delay of [5, 40, 80, 120, 160, 200, 260]) {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
