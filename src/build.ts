@@ -8,7 +8,7 @@ import { hasErrors, type Problem } from './problems.js';
 import { planSite } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
-import { validateContent } from './validate/validate-content.js';
+import { validateContent, type ValidationMemo } from './validate/validate-content.js';
 import { findDuplicateOutputs, findStrayFiles } from './write/check-output.js';
 import { writeSiteAtomically, type FileToWrite } from './write/write-site.js';
 
@@ -39,10 +39,10 @@ export interface BuildResult {
 export async function loadSite(
   options: Omit<BuildOptions, 'outDir' | 'templatesDir'>,
   timings: BuildResult['timings'] = [],
-  readCache?: ReadCache,
+  memos: { readCache?: ReadCache; validationMemo?: ValidationMemo } = {},
 ) {
-  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot, readCache));
-  const validated = await timed(timings, 'validate', () => validateContent(raw));
+  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot, memos.readCache));
+  const validated = await timed(timings, 'validate', () => validateContent(raw, memos.validationMemo));
   const built = await timed(timings, 'model', () => buildSiteModel(validated.content, options.now, options.overrides));
   const problems = [...raw.problems, ...validated.problems, ...built.problems];
   return { model: hasErrors(problems) ? undefined : built.model, problems };

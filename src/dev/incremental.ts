@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSite, type BuildOptions } from '../build.js';
 import type { ReadCache } from '../load/read-content.js';
+import type { ValidationMemo } from '../validate/validate-content.js';
 import { readSiteStaticFiles } from '../load/read-static.js';
 import type { SiteModel } from '../model/types.js';
 import type { Problem } from '../problems.js';
@@ -23,25 +25,48 @@ export interface RebuildResult {
   deleted: string[];
   /** True when only stylesheets changed, so a browser may swap CSS instead of reloading. */
   cssOnly: boolean;
+  /** Site-wide pages left to render when first asked for, or soon after (big sites only). */
+  deferred: number;
   ms: number;
 }
+
+/** Tuning of the builder; the defaults are what `dev` uses. */
+export interface IncrementalOptions {
+  /**
+   * From this many sessions on, a content edit renders the site-wide pages (webinar page, archive,
+   * feeds, sitemap) only when the server is asked for one, or in the background right after: at 4,000
+   * talks they take a second to render, while the edited talk's own pages take milliseconds.
+   */
+  deferSiteWideFrom?: number;
+  /** Told when rendering a deferred page fails (the last good version stays). */
+  onDeferredError?: (error: unknown, path: string) => void;
+}
+
+const DEFER_SITE_WIDE_FROM = 300;
 
 /** A builder that keeps the last good site in memory and rebuilds only what a change touches. */
 export interface IncrementalBuilder {
   build(): Promise<RebuildResult>;
   rebuild(changedPaths: readonly string[]): Promise<RebuildResult>;
-  /** The last good output, by output path. */
+  /** The last good output, by output path (a deferred page renders when it is read). */
   outputs(): ReadonlyMap<string, string | Uint8Array>;
+  /** Render and write every deferred page now. */
+  settle(): void;
   /** The last good model, once a build succeeded. */
   model(): SiteModel | undefined;
 }
 
 /** Create an incremental builder over the same options as a full build. */
-export function createIncrementalBuilder(options: BuildOptions): IncrementalBuilder {
+export function createIncrementalBuilder(options: BuildOptions, tuning: IncrementalOptions = {}): IncrementalBuilder {
+  const deferFrom = tuning.deferSiteWideFrom ?? DEFER_SITE_WIDE_FROM;
   const readCache: ReadCache = new Map();
+  const validationMemo: ValidationMemo = new WeakMap();
   const markdownMemo = new Map<string, string>();
   const templateMemo: NonNullable<RenderOptions['templateMemo']> = {};
   const outputs = new Map<string, string | Uint8Array>();
+  // Site-wide outputs of the last good model that are not rendered yet, and the timer that renders them.
+  const deferred = new Map<string, () => string | Uint8Array>();
+  let background: NodeJS.Immediate | undefined;
   let lastModel: SiteModel | undefined;
   let everBuilt = false;
   // Changes seen by failed rebuilds still have to be rendered by the next good one.
@@ -49,14 +74,20 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
 
   async function run(changed: readonly string[] | 'all'): Promise<RebuildResult> {
     const started = performance.now();
+    // The edit's own pages first: background rendering waits until this rebuild is done.
+    if (background) clearImmediate(background);
+    background = undefined;
     if (changed !== 'all') pending.push(...changed.map((file) => classify(path.resolve(file))));
     const kinds = changed === 'all' ? undefined : pending;
     for (const file of changed === 'all' ? [] : changed) readCache.delete(path.resolve(file));
     if (changed === 'all') readCache.clear();
-    const { model, problems } = await loadSite(options, [], readCache);
-    const fail = (extra: Problem[] = []): RebuildResult => ({
-      ok: false, problems: [...problems, ...extra], rendered: 0, written: [], deleted: [], cssOnly: false, ms: elapsed(started),
-    });
+    const { model, problems } = await loadSite(options, [], { readCache, validationMemo });
+    const fail = (extra: Problem[] = []): RebuildResult => {
+      if (deferred.size > 0) background ??= setImmediate(renderInBackground);
+      return {
+        ok: false, problems: [...problems, ...extra], rendered: 0, written: [], deleted: [], cssOnly: false, deferred: deferred.size, ms: elapsed(started),
+      };
+    };
     if (!model) return fail();
 
     let planned: PlannedOutput[];
@@ -65,7 +96,16 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
       if (!kinds || kinds.some((change) => change.kind === 'template' || change.kind === 'other')) templateMemo.renderer = undefined;
       planned = planSite(model, { templatesDir: options.templatesDir, contentDir: options.contentDir, displayRoot: options.displayRoot, markdownMemo, templateMemo });
       const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
-      rendered = selected.map((output) => ({ path: output.path, contents: output.render() }));
+      // Only content edits defer: a template change re-renders everything now, so its errors show.
+      const defer = everBuilt && kinds !== undefined && model.sessions.length >= deferFrom
+        && kinds.every((change) => change.kind === 'talk' || change.kind === 'session');
+      const now = defer ? selected.filter((output) => output.scope.kind !== 'global') : selected;
+      rendered = now.map((output) => ({ path: output.path, contents: output.render() }));
+      if (defer) {
+        for (const output of selected) if (output.scope.kind === 'global') deferred.set(output.path, output.render);
+      } else {
+        deferred.clear();
+      }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       return fail([error.toProblem()]);
@@ -75,6 +115,7 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
     for (const output of [...rendered, ...statics]) next.set(output.path, output.contents);
 
     const keep = new Set([...planned.map((o) => o.path), ...statics.map((s) => s.path)]);
+    for (const p of deferred.keys()) if (!keep.has(p)) deferred.delete(p);
     const written: string[] = [];
     const deleted = [...outputs.keys()].filter((p) => !keep.has(p));
     if (!everBuilt) {
@@ -104,8 +145,67 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
     lastModel = model;
     pending = [];
     const cssOnly = written.length > 0 && written.every((p) => p.endsWith('.css'));
-    return { ok: true, problems, rendered: rendered.length, written, deleted, cssOnly, ms: elapsed(started) };
+    const result = { ok: true, problems, rendered: rendered.length, written, deleted, cssOnly, deferred: deferred.size, ms: elapsed(started) };
+    if (deferred.size > 0) background ??= setImmediate(renderInBackground);
+    return result;
   }
+
+  /** Render one deferred output, write it if its bytes changed; false when it was not deferred. */
+  function renderDeferred(p: string): boolean {
+    const render = deferred.get(p);
+    if (!render) return false;
+    deferred.delete(p);
+    let contents;
+    try {
+      contents = render();
+    } catch (error) {
+      tuning.onDeferredError?.(error, p);
+      return true;
+    }
+    if (!sameBytes(outputs.get(p), contents)) {
+      outputs.set(p, contents);
+      const target = path.join(options.outDir, p);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, contents);
+    }
+    return true;
+  }
+
+  /** One deferred output per turn of the event loop, so that requests and saves are served between them. */
+  function renderInBackground() {
+    background = undefined;
+    const next = deferred.keys().next();
+    if (next.done) return;
+    renderDeferred(next.value);
+    if (deferred.size > 0) background = setImmediate(renderInBackground);
+  }
+
+  function settle() {
+    if (background) clearImmediate(background);
+    background = undefined;
+    for (const p of [...deferred.keys()]) renderDeferred(p);
+  }
+
+  /** The outputs as the server reads them: a deferred page is rendered on first read. */
+  const outputsView: ReadonlyMap<string, string | Uint8Array> = {
+    get: (p: string) => {
+      renderDeferred(p);
+      return outputs.get(p);
+    },
+    has: (p: string) => outputs.has(p) || deferred.has(p),
+    get size() {
+      settle();
+      return outputs.size;
+    },
+    forEach(callback, thisArg) {
+      settle();
+      outputs.forEach((value, key) => callback.call(thisArg, value, key, outputsView));
+    },
+    entries: () => (settle(), outputs.entries()),
+    keys: () => (settle(), outputs.keys()),
+    values: () => (settle(), outputs.values()),
+    [Symbol.iterator]: () => (settle(), outputs[Symbol.iterator]()),
+  };
 
   function classify(file: string): ChangeKind {
     const inside = (dir: string) => file.startsWith(path.resolve(dir) + path.sep);
@@ -125,7 +225,8 @@ export function createIncrementalBuilder(options: BuildOptions): IncrementalBuil
   return {
     build: () => run('all'),
     rebuild: (changedPaths) => run(changedPaths),
-    outputs: () => outputs,
+    outputs: () => outputsView,
+    settle,
     model: () => lastModel,
   };
 }

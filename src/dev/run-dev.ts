@@ -20,7 +20,9 @@ export interface DevSession {
 
 /** Build, serve, watch, rebuild: the organizer's preview loop. */
 export async function runDev(options: DevOptions): Promise<DevSession> {
-  const builder = createIncrementalBuilder(options);
+  const builder = createIncrementalBuilder(options, {
+    onDeferredError: (error, output) => options.log(`${output}: could not be rendered, still serving its last good version\n${error instanceof Error ? error.message : String(error)}`),
+  });
   const first = await builder.build();
   report(first, 'initial build');
   const basePath = builder.model()?.config.basePath ?? '/';
@@ -49,7 +51,8 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
       return;
     }
     const warnings = result.problems.length > 0 && !hasErrors(result.problems) ? ` (${result.problems.length} warnings)` : '';
-    options.log(`${what}: ${result.written.length} files rewritten, ${result.deleted.length} removed in ${result.ms} ms${warnings}`);
+    const later = result.deferred > 0 ? `; ${result.deferred} site-wide pages follow (rendered when asked for, or in the background)` : '';
+    options.log(`${what}: ${result.written.length} files rewritten, ${result.deleted.length} removed in ${result.ms} ms${warnings}${later}`);
   }
 
   options.log(`Serving ${server.url} (Ctrl-C to stop)`);
@@ -58,6 +61,8 @@ export async function runDev(options: DevOptions): Promise<DevSession> {
     async close() {
       await watcher.close();
       await server.close();
+      // Pages still deferred are written, so that the output folder is whole after Ctrl-C.
+      builder.settle();
     },
   };
 }

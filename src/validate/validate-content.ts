@@ -59,17 +59,35 @@ const SESSION_FILE: FileKind = {
 const SITE_FILE: FileKind = { name: 'site config' };
 const PAGE_FILE: FileKind = { name: 'front matter' };
 
+/**
+ * What validating one raw file gave, kept by the raw file's object: a dev rebuild reads again only the
+ * files that changed (the others keep their objects), so only those are validated again.
+ */
+export type ValidationMemo = WeakMap<object, { value: unknown; problems: Problem[] }>;
+
 /** Validate every raw file against its schema; problems from all files are collected. */
-export function validateContent(raw: RawContent): { content: ValidContent; problems: Problem[] } {
+export function validateContent(raw: RawContent, memo?: ValidationMemo): { content: ValidContent; problems: Problem[] } {
   const problems: Problem[] = [];
-  const site = raw.site ? validateFile(raw.site, siteConfigSchema, SITE_FILE, problems) : undefined;
+  const once = <T>(file: object, validate: (own: Problem[]) => T): T => {
+    let entry = memo?.get(file);
+    if (!entry) {
+      const own: Problem[] = [];
+      entry = { value: validate(own), problems: own };
+      memo?.set(file, entry);
+    }
+    problems.push(...entry.problems);
+    return entry.value as T;
+  };
+  const site = raw.site ? once(raw.site, (own) => validateFile(raw.site!, siteConfigSchema, SITE_FILE, own)) : undefined;
 
   const sessions: ValidSessionFile[] = [];
   const brokenSeasons = new Set<unknown>();
   const brokenFolders = new Set<string>();
   for (const file of raw.sessions) {
-    const valid = validateFile(file, sessionSchema, SESSION_FILE, problems);
-    const session = valid && checkSession(valid, problems);
+    const session = once(file, (own) => {
+      const valid = validateFile(file, sessionSchema, SESSION_FILE, own);
+      return valid && checkSession(valid, own);
+    });
     if (session) {
       sessions.push(session);
     } else {
@@ -80,17 +98,22 @@ export function validateContent(raw: RawContent): { content: ValidContent; probl
 
   const talks: ValidTalkFile[] = [];
   for (const file of raw.talks) {
-    const valid = validateFile(file, talkSchema, TALK_FILE, problems);
-    if (!valid || !checkBody(file, 'talk', problems)) continue;
+    const talk = once(file, (own): ValidTalkFile | undefined => {
+      const valid = validateFile(file, talkSchema, TALK_FILE, own);
+      return valid && checkBody(file, 'talk', own) ? { ...valid, abstract: file.body } : undefined;
+    });
     // A talk of a session with errors cannot be placed; "has no session file" would only mislead.
-    if (brokenSeasons.has(valid.data.season) || brokenFolders.has(path.posix.dirname(file.file))) continue;
-    talks.push({ ...valid, abstract: file.body });
+    if (!talk || brokenSeasons.has(talk.data.season) || brokenFolders.has(path.posix.dirname(file.file))) continue;
+    talks.push(talk);
   }
 
   const pages: ValidPageFile[] = [];
   for (const file of raw.pages) {
-    const valid = validateFile(file, pageSchema, PAGE_FILE, problems);
-    if (valid && checkBody(file, 'page', problems)) pages.push({ ...valid, body: file.body });
+    const page = once(file, (own): ValidPageFile | undefined => {
+      const valid = validateFile(file, pageSchema, PAGE_FILE, own);
+      return valid && checkBody(file, 'page', own) ? { ...valid, body: file.body } : undefined;
+    });
+    if (page) pages.push(page);
   }
   return { content: { site, sessions, talks, pages }, problems };
 }

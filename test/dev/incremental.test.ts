@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { createIncrementalBuilder, type IncrementalBuilder } from '../../src/dev/incremental.js';
+import { at, CONTENT, TEMPLATES, tempDir } from '../helpers/site.js';
+
+const NOW = '2024-03-20T12:00:00+01:00';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
+/** The real content in a temp folder, with a builder that defers site-wide pages from one session on. */
+describe('incremental builder: a big site renders site-wide pages after the edit', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let content: string;
+  let out: string;
+  let builder: IncrementalBuilder;
+  const errors: string[] = [];
+  const talk = () => path.join(content, 'seasons/s02/s02e01-simpson.md');
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('lg-incremental-'));
+    content = path.join(dir, 'content');
+    out = path.join(dir, 'public');
+    await cp(CONTENT, content, { recursive: true });
+    builder = createIncrementalBuilder(
+      { contentDir: content, templatesDir: TEMPLATES, outDir: out, now: at(NOW), displayRoot: dir },
+      { deferSiteWideFrom: 1, onDeferredError: (error, output) => errors.push(`${output}: ${String(error)}`) },
+    );
+    expect((await builder.build()).ok).toBe(true);
+  });
+  afterAll(() => cleanup());
+
+  it('rewrites the talk\'s own pages at once and leaves the site-wide ones for later', async () => {
+    const original = await readFile(talk(), 'utf8');
+    await writeFile(talk(), `${original.trimEnd()} A sentence added while editing.\n`);
+    const result = await builder.rebuild([talk()]);
+    expect(result.ok).toBe(true);
+    expect(result.written).toEqual(expect.arrayContaining(['webinar/s02e01/index.html', 'webinar/s02/index.html']));
+    expect(result.written).not.toContain('webinar_talks/index.html');
+    expect(result.deferred).toBeGreaterThanOrEqual(5);
+    // Not on disk yet (read before the event loop turns, as the background would render it then)…
+    expect(readFileSync(path.join(out, 'webinar_talks/index.html'), 'utf8')).not.toContain('A sentence added while editing.');
+    // …but served fresh the moment it is asked for, and then written.
+    expect(String(builder.outputs().get('webinar_talks/index.html'))).toContain('A sentence added while editing.');
+    expect(await readFile(path.join(out, 'webinar_talks/index.html'), 'utf8')).toContain('A sentence added while editing.');
+  });
+
+  it('renders the rest in the background soon after, without being asked', async () => {
+    const original = await readFile(talk(), 'utf8');
+    await writeFile(talk(), original.replace('A sentence added while editing.', 'A second edit.'));
+    const result = await builder.rebuild([talk()]);
+    expect(result.deferred).toBeGreaterThan(0);
+    const deadline = Date.now() + 10_000;
+    while (!(await readFile(path.join(out, 'webinar/talks.json'), 'utf8')).includes('A second edit.') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await readFile(path.join(out, 'webinar/talks.json'), 'utf8')).toContain('A second edit.');
+  });
+
+  it('renders everything at once for a template change (so that its errors show)', async () => {
+    const page = path.join(dir, 'templates-copy');
+    await cp(TEMPLATES, page, { recursive: true });
+    const templated = createIncrementalBuilder(
+      { contentDir: content, templatesDir: page, outDir: path.join(dir, 'public-templates'), now: at(NOW), displayRoot: dir },
+      { deferSiteWideFrom: 1 },
+    );
+    await templated.build();
+    const archive = path.join(page, 'archive.njk');
+    await writeFile(archive, (await readFile(archive, 'utf8')).replace('<h1>Previous talks</h1>', '<h1>All the talks so far</h1>'));
+    const result = await templated.rebuild([archive]);
+    expect(result.deferred).toBe(0);
+    expect(result.written).toContain('webinar_talks/index.html');
+  });
+
+  it('after settle(), the output is byte-identical to a full build of the same content', async () => {
+    builder.settle();
+    const { dir: fullDir, cleanup: cleanFull } = await tempDir();
+    try {
+      const full = path.join(fullDir, 'public');
+      expect((await buildSite({ contentDir: content, templatesDir: TEMPLATES, outDir: full, now: at(NOW), displayRoot: dir })).ok).toBe(true);
+      const files = await listFiles(full);
+      expect(await listFiles(out)).toEqual(files);
+      for (const file of files) {
+        const [a, b] = await Promise.all([readFile(path.join(full, file)), readFile(path.join(out, file))]);
+        expect(a.equals(b), file).toBe(true);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await cleanFull();
+    }
+  });
+});
