@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 
 /** Width and height of share images: the 1.91:1 size Open Graph and Twitter cards crop least. */
@@ -59,21 +62,57 @@ const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/packag
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => path.join(FONT_DIR, file));
 
 // Rendering takes ~40 ms and its result depends on the SVG text alone, so one build (or test run)
-// renders each image once even when it plans the site several times.
+// renders each image once even when it plans the site several times…
 const rendered = new Map<string, Uint8Array>();
+// …and keeps it on disk for the next builds: the PNGs of a site rarely change, and rendering them was a
+// quarter of a build of the real content. The folder is the usual place for tools' caches; losing it
+// costs only the time to render again.
+const PNG_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/looking-glass/png/', import.meta.url));
+const RENDERER_ID = `resvg ${(require('@resvg/resvg-js/package.json') as { version: string }).version}; ${FONT_FILES.map((f) => path.basename(f)).join(', ')}`;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Render share-image SVG to PNG with the bundled DejaVu fonts, never the machine's, so every machine draws the same pixels. */
 export function renderPng(svg: string): Uint8Array {
   let png = rendered.get(svg);
   if (!png) {
-    const resvg = new Resvg(svg, {
-      fitTo: { mode: 'original' },
-      font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
-    });
-    png = new Uint8Array(resvg.render().asPng());
+    const cached = path.join(PNG_CACHE_DIR, `${createHash('sha256').update(RENDERER_ID).update('\0').update(svg).digest('hex')}.png`);
+    png = readCachedPng(cached);
+    if (!png) {
+      const resvg = new Resvg(svg, {
+        fitTo: { mode: 'original' },
+        font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
+      });
+      png = new Uint8Array(resvg.render().asPng());
+      cachePng(cached, png);
+    }
     rendered.set(svg, png);
   }
   return png;
+}
+
+/** A PNG from the disk cache; none when it is missing or is not a whole PNG. */
+function readCachedPng(file: string): Uint8Array | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const whole = PNG_SIGNATURE.every((b, i) => bytes[i] === b) && bytes.subarray(-8, -4).toString('latin1') === 'IEND';
+  return whole ? new Uint8Array(bytes) : undefined;
+}
+
+/** Best effort: a read-only or missing node_modules only means rendering again next time. */
+function cachePng(file: string, png: Uint8Array): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written beside and renamed, so that a build running at the same time never reads half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, png);
+    renameSync(partial, file);
+  } catch {
+    // nothing to do: the image is in memory for this build
+  }
 }
 
 /** Greedy word wrap to at most `maxLines` lines, the last one ending in "…" when text is left over. */
