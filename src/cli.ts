@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, loadSite } from './build.js';
+import { buildSite, loadSite, planAll } from './build.js';
+import type { SiteModel } from './model/types.js';
+import { TemplateError } from './render/templates.js';
 import type { DevOptions } from './dev/run-dev.js';
-import { formatErrorChain, formatGithubAnnotations, formatProblems, type Problem } from './problems.js';
+import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
 import { runNewTalk } from './scaffold/run-new.js';
 import { currentInstant, parseNow, type Instant } from './time.js';
 
@@ -11,7 +14,7 @@ const USAGE = `Usage: looking-glass <command> [options]
 
 Commands:
   build    validate content/, render templates/, write public/
-  check    validate everything, write nothing
+  check    validate the content and compile the templates, write nothing
   new      scaffold a talk file (and its session file for a new season); asks in a terminal
   dev      build, serve on localhost with live reload, rebuild on every change
 
@@ -22,6 +25,7 @@ Options:
   --now ISO         the build's "now", ISO 8601 with offset, e.g. 2024-03-20T12:00:00+01:00
   --base-path PATH  path the site is served under, e.g. /repo/ (default: from site.yaml, else /)
   --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
+  --timings         build: also print how long each step took, to stderr
   --port N          dev: port to listen on, the next free one if taken (default: 8080)
   --host HOST       dev: address to listen on (default: 127.0.0.1)
   --season N        new: the season of the talk (default in a terminal: the latest)
@@ -41,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', default: 'public' },
       now: { type: 'string' },
       'base-path': { type: 'string' },
+      timings: { type: 'boolean', default: false },
       'site-url': { type: 'string' },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -85,8 +90,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });
   if (command === 'check') {
     const { model, problems } = await loadSite(options);
+    // The templates compile too (their syntax errors are a pull request's mistakes as well); nothing renders.
+    if (model && existsSync(options.templatesDir)) problems.push(...(await compileTemplates(model, options)));
     report(problems);
-    if (!model) return 1;
+    if (!model || hasErrors(problems)) return 1;
     const talks = model.sessions.reduce((n, s) => n + s.talks.length, 0);
     process.stdout.write(`Checked ${talks} talks in ${model.sessions.length} sessions: no errors (${Math.round(performance.now() - started)} ms)\n`);
     return 0;
@@ -97,9 +104,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Build failed: nothing was written, ${path.relative(cwd, options.outDir) || '.'}/ is unchanged.\n`);
     return 1;
   }
+  if (values.timings) process.stderr.write(`${result.timings.map(([step, stepMs]) => `${step} ${Math.round(stepMs)} ms`).join(', ')}\n`);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms → ${path.relative(cwd, options.outDir) || '.'}/\n`);
   return 0;
+}
+
+/** Plan the site, which compiles every template; a template that does not compile is a problem. */
+async function compileTemplates(model: SiteModel, options: Parameters<typeof planAll>[1]): Promise<Problem[]> {
+  try {
+    await planAll(model, options);
+    return [];
+  } catch (error) {
+    if (error instanceof TemplateError) return [error.toProblem()];
+    throw error;
+  }
 }
 
 /** Run the dev loop until Ctrl-C or SIGTERM, then close the watcher and the server and exit 0. */

@@ -55,6 +55,16 @@ describe('looking-glass check', () => {
     expect(stderr.match(/^ {2}hint: /gm)).toHaveLength(3);
   });
 
+  it('compiles the templates too: a syntax error in one is reported with its file and line, exit 1', async () => {
+    await cp(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    expect((await cli(['check', '--now', NOW], dir)).code).toBe(0);
+    await edit('templates/talk.njk', '{% block main %}', '{% block main %}{% if talk.title %}');
+    const { code, stderr } = await cli(['check', '--now', NOW], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^templates\/talk\.njk:\d+: .*\[template-error\]$/m);
+    expect(await readdir(dir)).toEqual(['content', 'templates']);
+  });
+
   it('takes --content like build', async () => {
     await cp(path.join(dir, 'content'), path.join(dir, 'elsewhere'), { recursive: true });
     await edit('content/site.yaml', 'title:', 'titel:');

@@ -25,6 +25,15 @@ describe('looking-glass build', () => {
     expect(webinar.replace(/<[^>]+>/g, '')).toContain('Next webinar: Dataset design and metrics');
   });
 
+  it('prints the time of each step to stderr with --timings, and still one line to stdout', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const { code, stdout, stderr } = await cli(['build', '--content', CONTENT, '--out', path.join(dir, 'site'), '--now', '2024-03-20T12:00:00+01:00', '--timings']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^load \d+ ms, validate \d+ ms, model \d+ ms, plan \d+ ms, check output \d+ ms, render and write \d+ ms$/m);
+  });
+
   it('refuses a --now without an offset with exit code 2', async () => {
     const { code, stderr } = await cli(['build', '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
     expect(code).toBe(2);
