@@ -132,7 +132,8 @@ function readLines(file: string): string[] {
   }
 }
 
-function listTemplates(templatesDir: string): string[] {
+/** Every template below the folder, by its name as templates refer to it ("base.njk", forward slashes). */
+export function listTemplates(templatesDir: string): string[] {
   return readdirSync(templatesDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.njk'))
     .map((entry) => path.relative(templatesDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))

@@ -1,0 +1,69 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTemplateRenderer, TemplateError } from '../../src/render/templates.js';
+import { ROOT, tempDir } from '../helpers/site.js';
+
+const CACHE = path.join(ROOT, 'node_modules/.cache/looking-glass/templates');
+const filters = { shout: (text: string) => `${text}!` };
+
+async function cacheEntries(): Promise<string[]> {
+  return (await readdir(CACHE).catch(() => [])).filter((f) => f.endsWith('.json'));
+}
+
+describe('compiled templates kept between builds', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir('lg-templates-'));
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'base.njk'), '<main>{% block main %}{% endblock %}</main>\n');
+    await writeFile(path.join(dir, '_macros.njk'), '{% macro hello(name) %}Hello {{ name | shout }}{% endmacro %}\n');
+    await writeFile(path.join(dir, 'page.njk'), '{% extends "base.njk" %}{% import "_macros.njk" as m %}{% block main %}{{ m.hello(who) }} {{ html }}{% endblock %}\n');
+  });
+  afterAll(() => cleanup());
+
+  it('renders the same from the cache as from a fresh compile, and writes one cache entry', async () => {
+    const before = new Set(await cacheEntries());
+    const first = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
+    const added = (await cacheEntries()).filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    const second = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
+    expect(first).toBe('<main>Hello Zając &lt;3! &lt;b&gt;</main>\n');
+    expect(second).toBe(first);
+  });
+
+  it('compiles and checks an edited template again: its syntax error is still reported with its line', async () => {
+    createTemplateRenderer(dir, filters, dir);
+    await writeFile(path.join(dir, '_macros.njk'), '{% macro hello(name) %}\nHello {{ name | shout }\n{% endmacro %}\n');
+    let error: unknown;
+    try {
+      createTemplateRenderer(dir, filters, dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).file).toMatch(/_macros\.njk$/);
+    await writeFile(path.join(dir, '_macros.njk'), '{% macro hello(name) %}Hello {{ name | shout }}{% endmacro %}\n');
+  });
+
+  it('checks again when a filter is gone, so an unknown filter is still reported', () => {
+    expect(() => createTemplateRenderer(dir, {}, dir)).toThrow(/unknown filter "shout"/);
+  });
+
+  it('ignores a damaged cache entry and compiles again', async () => {
+    const before = new Set(await cacheEntries());
+    await writeFile(path.join(dir, 'page.njk'), '{% extends "base.njk" %}{% block main %}{{ who | shout }}{% endblock %}\n');
+    createTemplateRenderer(dir, filters, dir);
+    const [entry] = (await cacheEntries()).filter((f) => !before.has(f));
+    expect(entry).toBeDefined();
+    // Half a file, then a whole file whose code is not JavaScript.
+    await writeFile(path.join(CACHE, entry!), '{"page.njk": "var x');
+    expect(createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Øster' })).toBe('<main>Øster!</main>\n');
+    expect(JSON.parse(await readFile(path.join(CACHE, entry!), 'utf8'))).toHaveProperty(['page.njk']);
+    const damaged = JSON.parse(await readFile(path.join(CACHE, entry!), 'utf8')) as Record<string, string>;
+    await writeFile(path.join(CACHE, entry!), JSON.stringify({ ...damaged, 'page.njk': 'this is not JavaScript' }));
+    expect(createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Çelik' })).toBe('<main>Çelik!</main>\n');
+    await rm(path.join(CACHE, entry!));
+  });
+});
