@@ -34,6 +34,8 @@ const result = await build({
   // CommonJS packages (nunjucks, gray-matter) call require(); ESM output needs one made for it.
   banner: { js: "import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   metafile: true,
 });

@@ -34,6 +34,17 @@ describe('looking-glass build', () => {
     expect(stderr).toMatch(/^load \d+ ms, validate \d+ ms, model \d+ ms, plan \d+ ms, check output \d+ ms, render and write \d+ ms$/m);
   });
 
+  it('writes dates in British English whatever the locale of the machine', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const out = path.join(dir, 'site');
+    const { code } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' });
+    expect(code).toBe(0);
+    const webinar = await readFile(path.join(out, 'webinar/index.html'), 'utf8');
+    expect(webinar).toContain('Monday 25 March 2024');
+    expect(webinar).not.toMatch(/Montag|März/);
+  });
+
   it('refuses a --now without an offset with exit code 2', async () => {
     const { code, stderr } = await cli(['build', '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
     expect(code).toBe(2);

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgType } from '@resvg/resvg-js';
 
 /** Width and height of share images: the 1.91:1 size Open Graph and Twitter cards crop least. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -78,6 +78,8 @@ export function renderPng(svg: string): Uint8Array {
     const cached = path.join(PNG_CACHE_DIR, `${createHash('sha256').update(RENDERER_ID).update('\0').update(svg).digest('hex')}.png`);
     png = readCachedPng(cached);
     if (!png) {
+      // Loaded on the first image not found in the cache: most builds then never load the native addon.
+      const { Resvg } = require('@resvg/resvg-js') as { Resvg: typeof ResvgType };
       const resvg = new Resvg(svg, {
         fitTo: { mode: 'original' },
         font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
