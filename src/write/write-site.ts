@@ -57,8 +57,8 @@ export async function writeSiteAtomically(outDir: string, files: readonly FileTo
 
 /** From this many files on, a writer thread writes them (below, its start-up costs more than it saves). */
 const WRITER_THREAD_FROM_FILES = 300;
-/** Files go to the writer thread in batches of about this many bytes… */
-const BATCH_BYTES = 512 * 1024;
+/** Files go to the writer thread in shared buffers of about this many bytes… */
+const BATCH_BYTES = 1024 * 1024;
 /** …and at most this many bytes wait for the disk (a bound on the memory rendered pages take). */
 const MAX_WAITING_BYTES = 16 * 1024 * 1024;
 const WRITER_THREAD = new URL('./writer-thread.js', import.meta.url);
@@ -82,6 +82,11 @@ export async function writeFiles(root: string, files: readonly FileToWrite[]): P
   }
 }
 
+/**
+ * Pages are encoded straight into shared memory, which the writer thread reads: no copy of the text
+ * in either thread's heap (sending the text itself cost this thread 0.4 s and the writer 115 MiB at
+ * 4,000 talks).
+ */
 async function writeOnWriterThread(root: string, files: readonly FileToWrite[], leaves: string[]): Promise<void> {
   const writer = new Worker(WRITER_THREAD);
   let waitingBytes = 0;
@@ -109,23 +114,37 @@ async function writeOnWriterThread(root: string, files: readonly FileToWrite[], 
   const send = (message: WriterMessage) => writer.postMessage(message);
   try {
     send({ type: 'folders', dirs: leaves });
-    let batch: { target: string; contents: string | Uint8Array }[] = [];
-    let batchBytes = 0;
+    const encoder = new TextEncoder();
+    const emptyBuffer = () => new Uint8Array(new SharedArrayBuffer(0));
+    let buffer = emptyBuffer();
+    let used = 0;
+    let batch: { target: string; start: number; end: number }[] = [];
     const flush = () => {
       if (batch.length === 0) return;
-      send({ type: 'files', batch: batchesOut++, files: batch, size: batchBytes });
-      waitingBytes += batchBytes;
+      send({ type: 'files', batch: batchesOut++, files: batch, buffer: buffer.buffer, size: used });
+      waitingBytes += used;
       batch = [];
-      batchBytes = 0;
+      buffer = emptyBuffer();
+      used = 0;
     };
     for (const file of files) {
       if (failure) break;
-      // Text goes as it is (copying it into the message is cheaper than encoding it here): the writer
-      // thread encodes it to UTF-8 as it writes, on the second core.
       const contents = typeof file.contents === 'function' ? file.contents() : file.contents;
-      batch.push({ target: path.join(root, file.path), contents });
-      batchBytes += typeof contents === 'string' ? contents.length : contents.byteLength;
-      if (batchBytes >= BATCH_BYTES) flush();
+      // UTF-8 takes at most three bytes per UTF-16 code unit.
+      const most = typeof contents === 'string' ? contents.length * 3 : contents.byteLength;
+      if (used + most > buffer.length) {
+        flush();
+        buffer = new Uint8Array(new SharedArrayBuffer(Math.max(BATCH_BYTES, most)));
+      }
+      const start = used;
+      if (typeof contents === 'string') {
+        used += encoder.encodeInto(contents, buffer.subarray(used)).written;
+      } else {
+        buffer.set(contents, used);
+        used += contents.byteLength;
+      }
+      batch.push({ target: path.join(root, file.path), start, end: used });
+      if (used >= BATCH_BYTES) flush();
       while (waitingBytes > MAX_WAITING_BYTES && !failure) await settled();
     }
     flush();

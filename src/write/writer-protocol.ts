@@ -2,8 +2,8 @@
 export type WriterMessage =
   /** Create these folders (recursive), before any file is written into them. */
   | { type: 'folders'; dirs: string[] }
-  /** Write these files (text is written as UTF-8); `size` counts their characters and bytes. */
-  | { type: 'files'; batch: number; files: { target: string; contents: string | Uint8Array }[]; size: number };
+  /** Write these files: each is the bytes from `start` to `end` of the shared buffer; `size` is the bytes used. */
+  | { type: 'files'; batch: number; files: { target: string; start: number; end: number }[]; buffer: SharedArrayBuffer; size: number };
 
 /** Writer thread to main thread. */
 export type WriterReport =

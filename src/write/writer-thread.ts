@@ -15,7 +15,8 @@ port.on('message', (message: WriterMessage) => {
     if (message.type === 'folders') {
       for (const dir of message.dirs) mkdirSync(dir, { recursive: true });
     } else {
-      for (const file of message.files) writeFileSync(file.target, file.contents);
+      const bytes = new Uint8Array(message.buffer);
+      for (const file of message.files) writeFileSync(file.target, bytes.subarray(file.start, file.end));
       report({ type: 'written', batch: message.batch, size: message.size });
     }
   } catch (error) {
