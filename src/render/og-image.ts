@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
+import { openBuildCache } from '../build-cache.js';
 
 /** Width and height of share images: the 1.91:1 size Open Graph and Twitter cards crop least. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -65,9 +64,8 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => path.
 // renders each image once even when it plans the site several times…
 const rendered = new Map<string, Uint8Array>();
 // …and keeps it on disk for the next builds: the PNGs of a site rarely change, and rendering them was a
-// quarter of a build of the real content. The folder is the usual place for tools' caches; losing it
-// costs only the time to render again.
-const PNG_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/looking-glass/png/', import.meta.url));
+// quarter of a build of the real content.
+const pngCache = openBuildCache('png', { maxEntries: 256 });
 const RENDERER_ID = `resvg ${(require('@resvg/resvg-js/package.json') as { version: string }).version}; ${FONT_FILES.map((f) => path.basename(f)).join(', ')}`;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -75,8 +73,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export function renderPng(svg: string): Uint8Array {
   let png = rendered.get(svg);
   if (!png) {
-    const cached = path.join(PNG_CACHE_DIR, `${createHash('sha256').update(RENDERER_ID).update('\0').update(svg).digest('hex')}.png`);
-    png = readCachedPng(cached);
+    const name = `${createHash('sha256').update(RENDERER_ID).update('\0').update(svg).digest('hex')}.png`;
+    png = wholePng(pngCache.read(name));
     if (!png) {
       // Loaded on the first image not found in the cache: most builds then never load the native addon.
       const { Resvg } = require('@resvg/resvg-js') as { Resvg: typeof ResvgType };
@@ -85,36 +83,18 @@ export function renderPng(svg: string): Uint8Array {
         font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
       });
       png = new Uint8Array(resvg.render().asPng());
-      cachePng(cached, png);
+      pngCache.write(name, png);
     }
     rendered.set(svg, png);
   }
   return png;
 }
 
-/** A PNG from the disk cache; none when it is missing or is not a whole PNG. */
-function readCachedPng(file: string): Uint8Array | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
+/** The bytes if they are a whole PNG (a cache entry could be damaged). */
+function wholePng(bytes: Buffer | undefined): Uint8Array | undefined {
+  if (!bytes) return undefined;
   const whole = PNG_SIGNATURE.every((b, i) => bytes[i] === b) && bytes.subarray(-8, -4).toString('latin1') === 'IEND';
   return whole ? new Uint8Array(bytes) : undefined;
-}
-
-/** Best effort: a read-only or missing node_modules only means rendering again next time. */
-function cachePng(file: string, png: Uint8Array): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Written beside and renamed, so that a build running at the same time never reads half a file.
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, png);
-    renameSync(partial, file);
-  } catch {
-    // nothing to do: the image is in memory for this build
-  }
 }
 
 /** Greedy word wrap to at most `maxLines` lines, the last one ending in "…" when text is left over. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { openBuildCache } from '../build-cache.js';
 import { checkTemplates, listTemplates, toTemplateError } from './template-errors.js';
 
 export { TemplateError } from './template-errors.js';
@@ -19,9 +19,9 @@ const OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, l
  * Compiled templates kept between builds: compiling and checking the templates took a third of a build
  * of the real content (120–150 ms). An entry is named by a hash of everything compiling depends on (the
  * templates' folder, names and text, the filters' names, Nunjucks' version and options), so an edited
- * template is compiled and checked again; losing the folder costs only that time.
+ * template is compiled and checked again. One entry per templates folder is kept (editing templates in
+ * `dev` would otherwise pile them up), 32 in all.
  */
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/looking-glass/templates/', import.meta.url));
 const NUNJUCKS_VERSION = (createRequire(import.meta.url)('nunjucks/package.json') as { version: string }).version;
 
 /** The Nunjucks environment: autoescaping on, templates read from `templatesDir`. */
@@ -31,13 +31,16 @@ export function createTemplateRenderer(
   displayRoot: string,
 ): TemplateRenderer {
   const sources = new Map(listTemplates(templatesDir).map((name) => [name, readFileSync(path.join(templatesDir, name), 'utf8')]));
-  const cacheFile = path.join(CACHE_DIR, `${cacheKey(templatesDir, sources, Object.keys(filters))}.json`);
-  const cached = readCompiled(cacheFile);
+  // "<folder>-<contents>.json"
+  const folderKey = createHash('sha256').update(path.resolve(templatesDir)).digest('hex').slice(0, 16);
+  const cacheName = `${folderKey}-${cacheKey(templatesDir, sources, Object.keys(filters))}.json`;
+  const cache = openBuildCache('templates', { maxEntries: 32, replaces: (entry) => entry.startsWith(`${folderKey}-`) });
+  const cached = readCompiled(cache.read(cacheName));
   const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, cached ?? new Map()), OPTIONS);
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
   if (!cached) {
     checkTemplates(env, templatesDir, displayRoot);
-    writeCompiled(cacheFile, compileAll(env, templatesDir, sources));
+    cache.write(cacheName, JSON.stringify(Object.fromEntries(compileAll(env, templatesDir, sources))));
   }
   return {
     render(name, context) {
@@ -94,25 +97,13 @@ function compileAll(env: nunjucks.Environment, templatesDir: string, sources: Re
   return compiled;
 }
 
-function readCompiled(file: string): Map<string, string> | undefined {
+function readCompiled(json: Buffer | undefined): Map<string, string> | undefined {
+  if (!json) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const entries = Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    return new Map(entries);
+    const parsed = JSON.parse(json.toString('utf8')) as Record<string, unknown>;
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
     return undefined;
-  }
-}
-
-/** Best effort, written beside and renamed so that a build running at the same time never reads half of it. */
-function writeCompiled(file: string, compiled: Map<string, string>): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify(Object.fromEntries(compiled)));
-    renameSync(partial, file);
-  } catch {
-    // nothing to do: this build has its templates compiled in memory
   }
 }
 

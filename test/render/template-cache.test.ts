@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,16 +22,33 @@ describe('compiled templates kept between builds', () => {
     await writeFile(path.join(dir, '_macros.njk'), '{% macro hello(name) %}Hello {{ name | shout }}{% endmacro %}\n');
     await writeFile(path.join(dir, 'page.njk'), '{% extends "base.njk" %}{% import "_macros.njk" as m %}{% block main %}{{ m.hello(who) }} {{ html }}{% endblock %}\n');
   });
-  afterAll(() => cleanup());
+  afterAll(async () => {
+    // The entry of this temp folder goes with the folder.
+    const folderKey = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
+    await Promise.all((await cacheEntries()).filter((f) => f.startsWith(`${folderKey}-`)).map((f) => rm(path.join(CACHE, f), { force: true })));
+    await cleanup();
+  });
 
   it('renders the same from the cache as from a fresh compile, and writes one cache entry', async () => {
     const before = new Set(await cacheEntries());
     const first = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
     const added = (await cacheEntries()).filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^[0-9a-f]{16}-[0-9a-f]{64}\.json$/);
     const second = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
     expect(first).toBe('<main>Hello Zając &lt;3! &lt;b&gt;</main>\n');
     expect(second).toBe(first);
+  });
+
+  it('keeps one entry per templates folder: the one for its current text', async () => {
+    createTemplateRenderer(dir, filters, dir);
+    const before = await cacheEntries();
+    await writeFile(path.join(dir, 'base.njk'), '<main class="x">{% block main %}{% endblock %}</main>\n');
+    createTemplateRenderer(dir, filters, dir);
+    const after = await cacheEntries();
+    expect(after.length).toBe(before.length);
+    expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+    await writeFile(path.join(dir, 'base.njk'), '<main>{% block main %}{% endblock %}</main>\n');
   });
 
   it('compiles and checks an edited template again: its syntax error is still reported with its line', async () => {

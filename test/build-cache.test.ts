@@ -1,0 +1,33 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openBuildCache } from '../src/build-cache.js';
+import { ROOT } from './helpers/site.js';
+
+const FOLDER = `test-${process.pid}`;
+const DIR = path.join(ROOT, 'node_modules/.cache/looking-glass', FOLDER);
+afterAll(() => rm(DIR, { recursive: true, force: true }));
+
+describe('openBuildCache', () => {
+  it('reads back what it wrote, and nothing for a name it never wrote', () => {
+    const cache = openBuildCache(FOLDER, { maxEntries: 10 });
+    cache.write('a.txt', 'Zając');
+    expect(cache.read('a.txt')?.toString('utf8')).toBe('Zając');
+    expect(cache.read('never.txt')).toBeUndefined();
+  });
+
+  it('replaces the entries the caller names, and empties itself when it holds too many', async () => {
+    await rm(DIR, { recursive: true, force: true });
+    const cache = openBuildCache(FOLDER, { maxEntries: 3, replaces: (entry) => entry.startsWith('x-') });
+    cache.write('x-1', 'one');
+    cache.write('y-1', 'two');
+    cache.write('x-2', 'three');
+    expect((await readdir(DIR)).sort()).toEqual(['x-2', 'y-1']);
+    const others = openBuildCache(FOLDER, { maxEntries: 3 });
+    others.write('y-2', 'four');
+    expect((await readdir(DIR)).sort()).toEqual(['x-2', 'y-1', 'y-2']);
+    // A fourth entry would be one too many: the others go.
+    others.write('y-3', 'five');
+    expect(await readdir(DIR)).toEqual(['y-3']);
+  });
+});
