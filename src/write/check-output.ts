@@ -87,7 +87,7 @@ export async function readManifest(outDir: string): Promise<string[]> {
 async function listOutput(outDir: string): Promise<string[]> {
   let files;
   try {
-    files = await listFilesBelow(outDir);
+    files = await listFilesBelow(outDir, { everything: true });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     if ((cause as NodeJS.ErrnoException).code === 'ENOTDIR') throw new SiteError(`the output path ${outDir} is a file, not a folder`, { cause });

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../src/load/read-content.js';
+import { readSiteStaticFiles } from '../../src/load/read-static.js';
 import type { Problem } from '../../src/problems.js';
 
 const dirs: string[] = [];
@@ -23,6 +24,18 @@ async function contentWith(files: Record<string, string | Uint8Array>): Promise<
 
 const TALK = '---\nseason: 1\ntitle: "Zając: datasets"\n---\nFirst line.\nSecond line.\n';
 const at = (p: Problem) => `${p.code} ${p.file}:${p.line}:${p.column}`;
+
+describe('reading folders with a symbolic link to a folder in them', () => {
+  it('skips the link, as it skipped it before, instead of failing to read a folder as a file', async () => {
+    const dir = await contentWith({ 'site.yaml': 'title: x\n', 'seasons/s01/t.md': TALK, 'static/CNAME': 'example.org\n', 'elsewhere/a.txt': 'a' });
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'static/linked'));
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'seasons/s01/linked'));
+    const statics = await readSiteStaticFiles(path.join(dir, 'no-templates'), dir);
+    expect(statics.map((f) => f.path)).toEqual(['CNAME']);
+    const raw = await readContent(dir, dir);
+    expect(raw.talks.map((t) => t.file)).toEqual(['seasons/s01/t.md']);
+  });
+});
 
 describe('readContent', () => {
   it('drops a BOM and turns CRLF into LF, in the YAML and in the body', async () => {
