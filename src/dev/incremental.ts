@@ -101,10 +101,11 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
         && kinds.every((change) => change.kind === 'talk' || change.kind === 'session');
       const now = defer ? selected.filter((output) => output.scope.kind !== 'global') : selected;
       rendered = now.map((output) => ({ path: output.path, contents: output.render() }));
-      if (defer) {
-        for (const output of selected) if (output.scope.kind === 'global') deferred.set(output.path, output.render);
-      } else {
-        deferred.clear();
+      for (const output of selected) {
+        if (defer && output.scope.kind === 'global') deferred.set(output.path, output.render);
+        // Rendered now: a page still deferred from an earlier edit is superseded. Pages this change does
+        // not touch (a stylesheet edit touches none) stay deferred.
+        else deferred.delete(output.path);
       }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;

@@ -63,6 +63,31 @@ describe('incremental builder: a big site renders site-wide pages after the edit
     expect(await readFile(path.join(out, 'webinar/talks.json'), 'utf8')).toContain('A second edit.');
   });
 
+  it('keeps pages deferred by a talk edit when only a stylesheet changes before they are rendered', async () => {
+    const stylesDir = path.join(dir, 'templates-styles');
+    await cp(TEMPLATES, stylesDir, { recursive: true });
+    const styled = createIncrementalBuilder(
+      { contentDir: content, templatesDir: stylesDir, outDir: path.join(dir, 'public-styles'), now: at(NOW), displayRoot: dir },
+      { deferSiteWideFrom: 1 },
+    );
+    await styled.build();
+    const original = await readFile(talk(), 'utf8');
+    const css = path.join(stylesDir, 'assets/style.css');
+    try {
+      await writeFile(talk(), `${original.trimEnd()} Edited before a stylesheet save.\n`);
+      await writeFile(css, `${await readFile(css, 'utf8')}\n/* saved */\n`);
+      // The two rebuilds follow each other with no turn of the event loop between (no background work).
+      expect((await styled.rebuild([talk()])).deferred).toBeGreaterThan(0);
+      const result = await styled.rebuild([css]);
+      expect(result.ok).toBe(true);
+      expect(result.deferred).toBeGreaterThan(0);
+      styled.settle();
+      expect(await readFile(path.join(dir, 'public-styles/webinar_talks/index.html'), 'utf8')).toContain('Edited before a stylesheet save.');
+    } finally {
+      await writeFile(talk(), original);
+    }
+  });
+
   it('renders everything at once for a template change (so that its errors show)', async () => {
     const page = path.join(dir, 'templates-copy');
     await cp(TEMPLATES, page, { recursive: true });
