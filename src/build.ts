@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ConfigOverrides } from './config.js';
 import { readContent, type ReadCache } from './load/read-content.js';
 import { readSiteStaticFiles } from './load/read-static.js';
@@ -9,7 +8,7 @@ import { planSite } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
-import { findDuplicateOutputs, findStrayFiles } from './write/check-output.js';
+import { findDuplicateOutputs, StrayFilesError } from './write/check-output.js';
 import { writeSiteAtomically, type FileToWrite } from './write/write-site.js';
 
 /** What a build reads and writes. */
@@ -68,25 +67,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (error instanceof TemplateError) return templateProblem(error);
     throw error;
   }
-  const outputProblems = await timed(timings, 'check output', () => checkOutput(files, options));
-  if (hasErrors(outputProblems)) return { ok: false, problems: [...problems, ...outputProblems], talks, pages: 0, timings };
+  const duplicates = await timed(timings, 'check output', () => findDuplicateOutputs(files, options.displayRoot));
+  if (hasErrors(duplicates)) return { ok: false, problems: [...problems, ...duplicates], talks, pages: 0, timings };
   try {
-    // Rendering happens inside the write, page by page, while other pages are being written.
-    await timed(timings, 'render and write', () => writeSiteAtomically(options.outDir, files));
+    // Rendering happens inside the write, page by page, while other pages are being written. The write
+    // first checks the output folder for files no build wrote (once; it is the step that would delete them).
+    await timed(timings, 'render and write', () => writeSiteAtomically(options.outDir, files, options));
   } catch (error) {
+    if (error instanceof StrayFilesError) return { ok: false, problems: [...problems, ...error.problems], talks, pages: 0, timings };
     const cause = error instanceof Error ? error.cause : undefined;
     if (cause instanceof TemplateError) return templateProblem(cause);
     throw error;
   }
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
   return { ok: true, problems, talks, pages, timings };
-}
-
-/** Two outputs on one path, or files in the output folder that the build would delete. */
-async function checkOutput(files: FileToWrite[], options: BuildOptions): Promise<Problem[]> {
-  const duplicates = findDuplicateOutputs(files, options.displayRoot);
-  const staticDir = path.relative(options.displayRoot, path.join(options.contentDir, 'static')).split(path.sep).join('/');
-  return [...duplicates, ...(await findStrayFiles(options.outDir, files, options.displayRoot, staticDir))];
 }
 
 async function timed<T>(timings: BuildResult['timings'], step: string, run: () => T | Promise<T>): Promise<T> {

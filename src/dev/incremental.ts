@@ -120,7 +120,7 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     const written: string[] = [];
     const deleted = [...outputs.keys()].filter((p) => !keep.has(p));
     if (!everBuilt) {
-      await writeSiteAtomically(options.outDir, [...next].map(([p, contents]) => ({ path: p, contents })));
+      await writeSiteAtomically(options.outDir, [...next].map(([p, contents]) => ({ path: p, contents })), options);
       written.push(...next.keys());
     } else {
       for (const [p, contents] of next) {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SiteError } from '../problems.js';
-import { findStrayFiles, formatManifest, MANIFEST_FILE } from './check-output.js';
+import { findStrayFiles, formatManifest, MANIFEST_FILE, StrayFilesError } from './check-output.js';
 import type { WriterMessage, WriterReport } from './writer-protocol.js';
 
 /** One file to write: path inside the output folder, forward slashes. */
@@ -14,12 +14,25 @@ export interface FileToWrite {
   contents: string | Uint8Array | (() => string | Uint8Array);
 }
 
+/** How paths are shown in the problems about stray files. */
+export interface WriteDisplay {
+  /** Paths in messages are relative to this folder. */
+  displayRoot: string;
+  /** The content folder, whose static/ is where a stray file should go. */
+  contentDir: string;
+}
+
 /**
  * Write the site into a fresh folder beside `outDir`, then swap it in with two renames.
  * Until the swap, `outDir` is untouched; a failed or interrupted build leaves it as it was.
- * Files in `outDir` that no build wrote are never deleted: the write is refused instead.
+ * Files in `outDir` that no build wrote are never deleted: the write is refused instead, with a
+ * StrayFilesError that names them.
  */
-export async function writeSiteAtomically(outDir: string, files: readonly FileToWrite[]): Promise<void> {
+export async function writeSiteAtomically(
+  outDir: string,
+  files: readonly FileToWrite[],
+  display: WriteDisplay = { displayRoot: process.cwd(), contentDir: path.resolve('content') },
+): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const name = path.basename(target);
@@ -28,10 +41,9 @@ export async function writeSiteAtomically(outDir: string, files: readonly FileTo
   const previous = path.join(parent, `.${name}-previous-${process.pid}`);
   await mkdir(parent, { recursive: true });
   await recoverInterrupted(parent, name);
-  const stray = await findStrayFiles(target, files, process.cwd(), 'content/static');
-  if (stray.length > 0) {
-    throw new SiteError(`refusing to replace ${outDir}: it holds files the build did not write (${stray.map((p) => p.file).join(', ')})`);
-  }
+  const staticDir = path.relative(display.displayRoot, path.join(display.contentDir, 'static')).split(path.sep).join('/');
+  const stray = await findStrayFiles(target, files, display.displayRoot, staticDir);
+  if (stray.length > 0) throw new StrayFilesError(outDir, stray);
   try {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
