@@ -29,18 +29,18 @@ interface FilterNode {
 }
 
 /**
- * Compile every template before the first page, so that a syntax error is reported in the file it is
- * in (Nunjucks names the page's template instead when the mistake is in an imported or parent one),
- * and look up every filter name, which Nunjucks only reports at run time and without a line.
+ * Compile every template (`sources`: name → text, as read) before the first page, so that a syntax
+ * error is reported in the file it is in (Nunjucks names the page's template instead when the mistake
+ * is in an imported or parent one), and look up every filter name, which Nunjucks only reports at run
+ * time and without a line.
  */
-export function checkTemplates(env: nunjucks.Environment, templatesDir: string, displayRoot: string): void {
-  for (const name of listTemplates(templatesDir)) {
+export function checkTemplates(env: nunjucks.Environment, templatesDir: string, displayRoot: string, sources: ReadonlyMap<string, string>): void {
+  for (const [name, source] of sources) {
     try {
       env.getTemplate(name, true);
     } catch (cause) {
       throw toTemplateError(cause, name, templatesDir, displayRoot, 'compile');
     }
-    const source = readFileSync(path.join(templatesDir, name), 'utf8');
     const ast = (nunjucks as unknown as { parser: { parse(src: string): { findAll(type: unknown): FilterNode[] } } }).parser.parse(source);
     const Filter = (nunjucks as unknown as { nodes: { Filter: unknown } }).nodes.Filter;
     for (const node of ast.findAll(Filter)) {

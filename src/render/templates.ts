@@ -39,7 +39,7 @@ export function createTemplateRenderer(
   const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, cached ?? new Map()), OPTIONS);
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
   if (!cached) {
-    checkTemplates(env, templatesDir, displayRoot);
+    checkTemplates(env, templatesDir, displayRoot, sources);
     cache.write(cacheName, JSON.stringify(Object.fromEntries(compileAll(env, templatesDir, sources))));
   }
   return {
@@ -53,10 +53,14 @@ export function createTemplateRenderer(
   };
 }
 
-/** Reads templates from the folder, using the compiled code of those whose text is what was compiled. */
+/**
+ * Serves the templates as they were read when the renderer was made (the text the cache key was
+ * computed from), as compiled code when the cache has it; a name not among them is looked up in the
+ * folder as usual.
+ */
 class CompiledFirstLoader extends nunjucks.FileSystemLoader {
   constructor(
-    templatesDir: string,
+    private readonly templatesDir: string,
     private readonly sources: ReadonlyMap<string, string>,
     private readonly compiled: ReadonlyMap<string, string>,
   ) {
@@ -64,17 +68,19 @@ class CompiledFirstLoader extends nunjucks.FileSystemLoader {
   }
 
   override getSource(name: string): nunjucks.LoaderSource {
-    const source = super.getSource(name);
+    const text = this.sources.get(name);
+    if (text === undefined) return super.getSource(name);
+    const fullPath = path.resolve(this.templatesDir, name);
     const code = this.compiled.get(name);
-    if (source && code !== undefined && source.src === this.sources.get(name)) {
+    if (code !== undefined) {
       try {
         // The form Nunjucks' own precompiled templates take: the object the compiled code returns.
-        (source as unknown as { src: unknown }).src = { type: 'code', obj: new Function(code)() };
+        return { src: { type: 'code', obj: new Function(code)() }, path: fullPath, noCache: false } as unknown as nunjucks.LoaderSource;
       } catch {
         // A damaged cache entry: the text (which compiled when it was cached) is compiled again.
       }
     }
-    return source;
+    return { src: text, path: fullPath, noCache: false };
   }
 }
 
