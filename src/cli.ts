@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, loadSite, planAll } from './build.js';
+import { buildSite, loadSite } from './build.js';
 import type { SiteModel } from './model/types.js';
+import { planSite, type RenderOptions } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { DevOptions } from './dev/run-dev.js';
 import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     const { model, problems } = await loadSite(options);
     // The templates compile too (their syntax errors are a pull request's mistakes as well); nothing renders.
-    if (model && existsSync(options.templatesDir)) problems.push(...(await compileTemplates(model, options)));
+    if (model && existsSync(options.templatesDir)) problems.push(...compileTemplates(model, options));
     report(problems);
     if (!model || hasErrors(problems)) return 1;
     const talks = model.sessions.reduce((n, s) => n + s.talks.length, 0);
@@ -110,10 +111,10 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Plan the site, which compiles every template; a template that does not compile is a problem. */
-async function compileTemplates(model: SiteModel, options: Parameters<typeof planAll>[1]): Promise<Problem[]> {
+/** Plan the pages, which compiles every template (no static file is read); a template that does not compile is a problem. */
+function compileTemplates(model: SiteModel, options: RenderOptions): Problem[] {
   try {
-    await planAll(model, options);
+    planSite(model, options);
     return [];
   } catch (error) {
     if (error instanceof TemplateError) return [error.toProblem()];
