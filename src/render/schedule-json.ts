@@ -37,12 +37,13 @@ export function renderScheduleJson(model: SiteModel, urls: Urls): string {
 }
 
 function sessionJson(session: Session, model: SiteModel, urls: Urls) {
+  const upcoming = isUpcoming(session, model.now);
   return {
     season: session.season,
     code: session.code,
     topic: session.topic ?? null,
     status: session.status,
-    upcoming: isUpcoming(session, model.now),
+    upcoming,
     url: urls.absolute(ROUTES.session(session)),
     timezone: session.timezone ?? null,
     start: instantJson(session.start),
@@ -52,7 +53,7 @@ function sessionJson(session: Session, model: SiteModel, urls: Urls) {
     registration: session.registration ?? null,
     join: session.join ?? null,
     calendar: eventStart(session) ? urls.absolute(CALENDAR_ROUTES.session(session)) : null,
-    talks: session.talks.map((talk) => talkJson(talk, urls, !isUpcoming(session, model.now))),
+    talks: session.talks.map((talk) => talkJson(talk, urls, !upcoming)),
   };
 }
 

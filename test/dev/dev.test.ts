@@ -1,9 +1,9 @@
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { runDev, type DevSession } from '../../src/dev/run-dev.js';
-import { at, CONTENT, TEMPLATES, tempDir } from '../helpers/site.js';
+import { at, CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const NOW = '2024-03-20T12:00:00+01:00';
 
@@ -57,12 +57,6 @@ function listen(url: string) {
   };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
 
 describe('npm run dev', () => {
   let dir: string;
@@ -155,12 +149,7 @@ describe('npm run dev', () => {
       const full = path.join(fullDir, 'public');
       const result = await buildSite({ contentDir: content, templatesDir: path.join(dir, 'templates'), outDir: full, now: at(NOW), displayRoot: dir });
       expect(result.ok).toBe(true);
-      const files = await listFiles(full);
-      expect(await listFiles(out)).toEqual(files);
-      for (const file of files) {
-        const [a, b] = await Promise.all([readFile(path.join(full, file)), readFile(path.join(out, file))]);
-        expect(a.equals(b), file).toBe(true);
-      }
+      await expectSameFiles(full, out);
     } finally {
       await cleanFull();
     }

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { createIncrementalBuilder, type IncrementalBuilder } from '../../src/dev/incremental.js';
-import { at, CONTENT, TEMPLATES, tempDir } from '../helpers/site.js';
+import { at, CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const NOW = '2024-03-20T12:00:00+01:00';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
-}
 
 /** The real content in a temp folder, with a builder that defers site-wide pages from one session on. */
 describe('incremental builder: a big site renders site-wide pages after the edit', () => {
@@ -22,6 +17,16 @@ describe('incremental builder: a big site renders site-wide pages after the edit
   let builder: IncrementalBuilder;
   const errors: string[] = [];
   const talk = () => path.join(content, 'seasons/s02/s02e01-simpson.md');
+
+  /** A second builder over the same content, with a copy of the templates to edit and an output of its own. */
+  async function builderWithOwnTemplates(name: string) {
+    const templatesDir = path.join(dir, `templates-${name}`);
+    const outDir = path.join(dir, `public-${name}`);
+    await cp(TEMPLATES, templatesDir, { recursive: true });
+    const own = createIncrementalBuilder({ contentDir: content, templatesDir, outDir, now: at(NOW), displayRoot: dir }, { deferSiteWideFrom: 1 });
+    expect((await own.build()).ok).toBe(true);
+    return { templatesDir, outDir, builder: own };
+  }
 
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir('lg-incremental-'));
@@ -64,13 +69,7 @@ describe('incremental builder: a big site renders site-wide pages after the edit
   });
 
   it('keeps pages deferred by a talk edit when only a stylesheet changes before they are rendered', async () => {
-    const stylesDir = path.join(dir, 'templates-styles');
-    await cp(TEMPLATES, stylesDir, { recursive: true });
-    const styled = createIncrementalBuilder(
-      { contentDir: content, templatesDir: stylesDir, outDir: path.join(dir, 'public-styles'), now: at(NOW), displayRoot: dir },
-      { deferSiteWideFrom: 1 },
-    );
-    await styled.build();
+    const { templatesDir: stylesDir, outDir: styledOut, builder: styled } = await builderWithOwnTemplates('styles');
     const original = await readFile(talk(), 'utf8');
     const css = path.join(stylesDir, 'assets/style.css');
     try {
@@ -82,20 +81,14 @@ describe('incremental builder: a big site renders site-wide pages after the edit
       expect(result.ok).toBe(true);
       expect(result.deferred).toBeGreaterThan(0);
       styled.settle();
-      expect(await readFile(path.join(dir, 'public-styles/webinar_talks/index.html'), 'utf8')).toContain('Edited before a stylesheet save.');
+      expect(await readFile(path.join(styledOut, 'webinar_talks/index.html'), 'utf8')).toContain('Edited before a stylesheet save.');
     } finally {
       await writeFile(talk(), original);
     }
   });
 
   it('renders everything at once for a template change (so that its errors show)', async () => {
-    const page = path.join(dir, 'templates-copy');
-    await cp(TEMPLATES, page, { recursive: true });
-    const templated = createIncrementalBuilder(
-      { contentDir: content, templatesDir: page, outDir: path.join(dir, 'public-templates'), now: at(NOW), displayRoot: dir },
-      { deferSiteWideFrom: 1 },
-    );
-    await templated.build();
+    const { templatesDir: page, builder: templated } = await builderWithOwnTemplates('copy');
     const archive = path.join(page, 'archive.njk');
     await writeFile(archive, (await readFile(archive, 'utf8')).replace('<h1>Previous talks</h1>', '<h1>All the talks so far</h1>'));
     const result = await templated.rebuild([archive]);
@@ -109,12 +102,7 @@ describe('incremental builder: a big site renders site-wide pages after the edit
     try {
       const full = path.join(fullDir, 'public');
       expect((await buildSite({ contentDir: content, templatesDir: TEMPLATES, outDir: full, now: at(NOW), displayRoot: dir })).ok).toBe(true);
-      const files = await listFiles(full);
-      expect(await listFiles(out)).toEqual(files);
-      for (const file of files) {
-        const [a, b] = await Promise.all([readFile(path.join(full, file)), readFile(path.join(out, file))]);
-        expect(a.equals(b), file).toBe(true);
-      }
+      await expectSameFiles(full, out);
       expect(errors).toEqual([]);
     } finally {
       await cleanFull();

@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { expect } from 'vitest';
 import { buildSite, type BuildOptions } from '../../src/build.js';
 import { parseNow } from '../../src/time.js';
 
@@ -22,6 +23,21 @@ export function at(iso: string) {
 export async function tempDir(prefix = 'lg-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Expect two folders to hold the same files with the same bytes (an incremental result against a full build). */
+export async function expectSameFiles(expected: string, actual: string): Promise<void> {
+  const listFiles = async (dir: string) =>
+    (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
+  const files = await listFiles(expected);
+  expect(await listFiles(actual)).toEqual(files);
+  for (const file of files) {
+    const [a, b] = await Promise.all([readFile(path.join(expected, file)), readFile(path.join(actual, file))]);
+    expect(a.equals(b), file).toBe(true);
+  }
 }
 
 /** A built site in a temp folder, with helpers to read its pages. */

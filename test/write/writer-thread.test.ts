@@ -1,21 +1,21 @@
 // The writer thread exists only in the compiled build (dist/), as it does for the CLI; `npm test`
 // compiles first (pretest).
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileToWrite } from '../../src/write/write-site.js';
+import { tempDir } from '../helpers/site.js';
 
 const { writeFiles } = (await import(new URL('../../dist/write/write-site.js', import.meta.url).href)) as typeof import('../../src/write/write-site.js');
 
-const dirs: string[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'lg-writer-'));
-  dirs.push(dir);
+async function writerDir(): Promise<string> {
+  const { dir, cleanup } = await tempDir('lg-writer-');
+  cleanups.push(cleanup);
   return dir;
 }
 
@@ -31,7 +31,7 @@ function manyFiles(count: number): FileToWrite[] {
 
 describe('writeFiles with the writer thread', () => {
   it('writes every file with the exact bytes, folders included', async () => {
-    const root = await tempDir();
+    const root = await writerDir();
     const files = manyFiles(700);
     await writeFiles(root, files);
     for (const file of files) {
@@ -42,7 +42,7 @@ describe('writeFiles with the writer thread', () => {
   });
 
   it('leaves bytes it was given (static files) usable afterwards', async () => {
-    const root = await tempDir();
+    const root = await writerDir();
     const files = manyFiles(400);
     const bytes = files[1]!.contents as Uint8Array;
     const before = Buffer.from(bytes).toString('utf8');
@@ -51,15 +51,15 @@ describe('writeFiles with the writer thread', () => {
   });
 
   it('fails with the path when a file cannot be written', async () => {
-    const root = await tempDir();
+    const root = await writerDir();
     // A file where the writer needs a folder.
     await mkdir(path.join(root, 'webinar'), { recursive: true });
     await writeFile(path.join(root, 'webinar', 's3'), 'in the way');
     await expect(writeFiles(root, manyFiles(400))).rejects.toThrow(/cannot write the site: .*webinar\/s3/);
   });
 
-  it('passes on an error thrown while rendering a page, after stopping the writer', async () => {
-    const root = await tempDir();
+  it('passes on an error thrown while rendering a page', async () => {
+    const root = await writerDir();
     const files = manyFiles(400);
     files[350] = { path: 'broken/index.html', contents: () => { throw new Error('template exploded'); } };
     await expect(writeFiles(root, files)).rejects.toThrow('template exploded');
