@@ -3,12 +3,12 @@ import { readContent, type ReadCache } from './load/read-content.js';
 import { readSiteStaticFiles } from './load/read-static.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
-import { hasErrors, type Problem } from './problems.js';
+import { hasErrors, ProblemsError, type Problem } from './problems.js';
 import { planSite } from './render/render-site.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
-import { findDuplicateOutputs, StrayFilesError } from './write/check-output.js';
+import { findDuplicateOutputs } from './write/check-output.js';
 import { writeSiteAtomically, type FileToWrite } from './write/write-site.js';
 
 /** What a build reads and writes. */
@@ -74,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // first checks the output folder for files no build wrote (once; it is the step that would delete them).
     await timed(timings, 'render and write', () => writeSiteAtomically(options.outDir, files, options));
   } catch (error) {
-    if (error instanceof StrayFilesError) return { ok: false, problems: [...problems, ...error.problems], talks, pages: 0, timings };
+    if (error instanceof ProblemsError) return { ok: false, problems: [...problems, ...error.problems], talks, pages: 0, timings };
     const cause = error instanceof Error ? error.cause : undefined;
     if (cause instanceof TemplateError) return templateProblem(cause);
     throw error;

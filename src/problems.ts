@@ -59,10 +59,13 @@ export class SiteError extends Error {
   }
 }
 
-/** Thrown when problems stop a build; carries every problem found. */
-export class ProblemsError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`${problems.filter((p) => p.severity === 'error').length} problem(s) found`);
+/** Thrown when problems stop a build midway (files in the output folder no build wrote); carries them. */
+export class ProblemsError extends SiteError {
+  constructor(
+    readonly problems: Problem[],
+    message = `${problems.filter((p) => p.severity === 'error').length} problem(s) found`,
+  ) {
+    super(message);
     this.name = 'ProblemsError';
   }
 }

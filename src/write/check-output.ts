@@ -25,14 +25,6 @@ export function formatManifest(paths: readonly string[]): string {
   return `${JSON.stringify({ generator: 'looking-glass', files: [...paths].sort() }, null, 1)}\n`;
 }
 
-/** The output folder holds files no build wrote; `problems` names them (the build reports them as such). */
-export class StrayFilesError extends SiteError {
-  constructor(outDir: string, readonly problems: Problem[]) {
-    super(`refusing to replace ${outDir}: it holds files the build did not write (${problems.map((p) => p.file).join(', ')})`);
-    this.name = 'StrayFilesError';
-  }
-}
-
 /**
  * Files in `outDir` that neither this build nor the previous one (by its manifest) writes: a
  * `CNAME` put there by hand, say. The build refuses rather than delete them; they belong in `staticDir`

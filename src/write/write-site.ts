@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { SiteError } from '../problems.js';
-import { findStrayFiles, formatManifest, MANIFEST_FILE, StrayFilesError } from './check-output.js';
+import { ProblemsError, SiteError } from '../problems.js';
+import { findStrayFiles, formatManifest, MANIFEST_FILE } from './check-output.js';
 import type { WriterMessage, WriterReport } from './writer-protocol.js';
 
 /** One file to write: path inside the output folder, forward slashes. */
@@ -26,7 +26,7 @@ export interface WriteDisplay {
  * Write the site into a fresh folder beside `outDir`, then swap it in with two renames.
  * Until the swap, `outDir` is untouched; a failed or interrupted build leaves it as it was.
  * Files in `outDir` that no build wrote are never deleted: the write is refused instead, with a
- * StrayFilesError that names them.
+ * ProblemsError that names them.
  */
 export async function writeSiteAtomically(
   outDir: string,
@@ -43,7 +43,9 @@ export async function writeSiteAtomically(
   await recoverInterrupted(parent, name);
   const staticDir = path.relative(display.displayRoot, path.join(display.contentDir, 'static')).split(path.sep).join('/');
   const stray = await findStrayFiles(target, files, display.displayRoot, staticDir);
-  if (stray.length > 0) throw new StrayFilesError(outDir, stray);
+  if (stray.length > 0) {
+    throw new ProblemsError(stray, `refusing to replace ${outDir}: it holds files the build did not write (${stray.map((p) => p.file).join(', ')})`);
+  }
   try {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
