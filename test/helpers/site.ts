@@ -8,8 +8,13 @@ import { parseNow } from '../../src/time.js';
 
 /** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The real content and templates. */
-export const CONTENT = path.join(ROOT, 'content');
+/**
+ * A frozen copy of the real content as of November 2026 (S01–S09 past, S10 announced without a date).
+ * Tests assert facts of this copy; the live content/ changes every few weeks and is only built
+ * (test/live-content.test.ts).
+ */
+export const CONTENT = path.join(ROOT, 'test/fixtures/real-2026-11');
+/** The real templates. */
 export const TEMPLATES = path.join(ROOT, 'templates');
 
 /** A `now` for tests, from an ISO string with offset. */
@@ -49,7 +54,7 @@ export interface BuiltSite {
   cleanup(): Promise<void>;
 }
 
-/** Build `content` (the real content by default) at `now` into a temp folder. */
+/** Build `content` (the frozen real content by default) at `now` into a temp folder. */
 export async function buildAt(now: string, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const { dir, cleanup } = await tempDir();
   const out = path.join(dir, 'public');
