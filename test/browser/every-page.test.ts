@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/site.js';
+import { axeContext, COLOUR_RULES, violationsOn } from './axe.js';
+import { hasChromium, launchChromium, SKIP_REASON } from './chromium.js';
+import { NOWS, serveSiteAt, type ServedSite } from './served-site.js';
+
+if (!hasChromium) console.log(SKIP_REASON);
+
+const DESKTOP = { width: 1280, height: 900 };
+const NARROWEST = { width: 320, height: 700 };
+
+/** "/webinar/" → "webinar/index.html" */
+const fileOf = (path: string) => (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, '');
+
+/**
+ * The checks that concern every page, made in one visit per page: a navigation costs about 0.25 s of
+ * the machine's time here and an axe run 0.4 s, and the browser tests are bound by the two cores. The
+ * page loads at 1280 px in the light scheme while its requests and console are watched, axe-core runs
+ * every rule in light and the colour rules in dark (the dark scheme changes colours only), and the
+ * window narrows to 320 px to measure sideways scrolling. Both builds are
+ * visited; a page of the second whose bytes are those of the first is not visited again (same page,
+ * same stylesheet: same findings). Each check is then its own test.
+ */
+describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05 and for S10', () => {
+  const served: ServedSite[] = [];
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const visited: string[] = [];
+  const axe = { light: [] as string[], dark: [] as string[] };
+  const overflowing: string[] = [];
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    let s05: ServedSite, s10: ServedSite;
+    [s05, s10, browser] = await Promise.all([serveSiteAt(NOWS.s05), serveSiteAt(NOWS.s10), launchChromium()]);
+    served.push(s05, s10);
+    context = await axeContext(browser, { viewport: DESKTOP, colorScheme: 'light' });
+    page = await context.newPage();
+    const own = new Set(served.map((site) => new URL(site.server.origin).host));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && !own.has(url.host)) outside.push(`${page.url()} → ${request.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+
+    for (const site of served) {
+      const label = site === s05 ? 'S05' : 'S10';
+      for (const path of ['/', ...site.pages, '/no-such-page/']) {
+        if (site === s10 && s05.pages.includes(path) && (await s05.site.read(fileOf(path))) === (await s10.site.read(fileOf(path)))) continue;
+        await page.goto(site.url(path), { waitUntil: 'load' });
+        // "/" redirects to /webinar/ with a meta refresh; the page it lands on is checked on its own.
+        if (path === '/') {
+          await page.waitForURL(site.url('/webinar/'));
+          continue;
+        }
+        visited.push(`${label} ${path}`);
+        const where = `${path} (${label})`;
+        // Below the fold too: lazy images, if any, load when scrolled to.
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        axe.light.push(...(await violationsOn(page, where)));
+        await page.emulateMedia({ colorScheme: 'dark' });
+        axe.dark.push(...(await violationsOn(page, where, 'colour')));
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.setViewportSize(NARROWEST);
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        if (scroll > client) overflowing.push(`${where}: ${scroll} > ${client}`);
+        await page.setViewportSize(DESKTOP);
+      }
+      expect(page.url()).toBe(site.url('/no-such-page/'));
+    }
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(served.map((site) => site.close()));
+  });
+
+  it('visits more than 40 pages of each build, and each page of the second that differs from the first', async () => {
+    const [s05, s10] = served;
+    expect(s05!.pages.length).toBeGreaterThan(40);
+    expect(s10!.pages.length).toBeGreaterThan(40);
+    expect(visited.filter((v) => v.startsWith('S05 '))).toHaveLength(s05!.pages.length + 1);
+    // The webinar page changes with "now"; so does a talk of a session that was upcoming then and past now.
+    expect(visited).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar/s05e02/']));
+  });
+
+  it.each(['light', 'dark'] as const)('axe-core finds no violation on any page in the %s colour scheme', (scheme) => {
+    expect(axe[scheme]).toEqual([]);
+  });
+
+  it(`has a dark scheme that changes colours only, so that only ${COLOUR_RULES.join(' and ')} can find anything new in it`, async () => {
+    const css = await readFile(path.join(ROOT, 'templates/assets/style.css'), 'utf8');
+    const blocks = [...css.matchAll(/@media[^{]*prefers-color-scheme:\s*dark[^{]*\{([\s\S]*?)\n\}/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    const declarations = blocks.flatMap((block) => [...block.matchAll(/([\w-]+)\s*:[^;{}]+;/g)].map((m) => m[1]!));
+    expect(declarations.length).toBeGreaterThan(5);
+    expect(declarations.filter((name) => !name.startsWith('--'))).toEqual([]);
+    const selectors = blocks.flatMap((block) => [...block.matchAll(/([^{}]+)\{/g)].map((m) => m[1]!.trim()));
+    expect(selectors).toEqual([':root']);
+  });
+
+  it.each(['light', 'dark'] as const)('axe-core finds no violation with every disclosure, a player and the form opened, in the %s colour scheme', async (colorScheme) => {
+    const tab = await context.newPage();
+    await tab.emulateMedia({ colorScheme });
+    await tab.route(/youtube|sibforms/, (route) => route.abort());
+    const violations: string[] = [];
+    for (const [site, talk] of [[served[0]!, '/webinar/s04e02/'], [served[1]!, '/webinar/s09e02/']] as const) {
+      for (const path of ['/webinar/', talk]) {
+        await tab.goto(site.url(path));
+        await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+        for (const button of await tab.locator('button.play, button.show-form').all()) await button.click();
+        expect(await tab.locator('iframe').count()).toBeGreaterThan(0);
+        violations.push(...(await violationsOn(tab, `${path} with everything opened`, colorScheme === 'dark' ? 'colour' : 'all')));
+      }
+    }
+    await tab.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('axe-core would report a mistake (the check is live)', async () => {
+    await page.goto(served[0]!.url('/webinar/'));
+    await page.evaluate(() => {
+      document.querySelector('h1')!.style.color = getComputedStyle(document.body).backgroundColor;
+      document.querySelector('.skip-link')!.textContent = '';
+    });
+    const planted = await violationsOn(page, 'a page made to fail');
+    expect(planted.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['color-contrast', 'link-name']));
+  });
+
+  it('never scrolls sideways at 320 px, on any page', () => {
+    expect(overflowing).toEqual([]);
+  });
+
+  it('requests nothing outside the site when any page loads, and the pages break no rule of their Content Security Policy', () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
