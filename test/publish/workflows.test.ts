@@ -5,8 +5,24 @@ import { parse } from 'yaml';
 import { ROOT } from '../helpers/site.js';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
-type Job = { needs?: string | string[]; 'runs-on': string; steps: Step[]; environment?: { name: string; url: string }; permissions?: unknown };
+type Job = { needs?: string | string[]; if?: string; 'runs-on': string; steps: Step[]; environment?: { name: string; url: string }; permissions?: unknown };
 type Workflow = { on: Record<string, any>; permissions?: Record<string, string>; concurrency?: { group: string }; jobs: Record<string, Job> };
+
+/** Node.js releases supported today (December 2026): 22 until April 2027, 24 and 26 longer. */
+const SUPPORTED_NODE = ['22', '24', '26'];
+
+/**
+ * A job's `if:` as GitHub evaluates it, for the expressions the workflows use: `!cancelled()` (true in
+ * a run that was not cancelled), `&&`, `||`, parentheses and `==` between a context value and a string.
+ */
+function evaluateIf(expression: string, values: Record<string, string>): boolean {
+  const js = expression
+    .replace(/^\$\{\{|\}\}$/g, '')
+    .replace(/!cancelled\(\)/g, 'true')
+    .replace(/([\w.-]+)\s*==\s*'([^']*)'/g, (_, key: string, value: string) => String(values[key] === value));
+  if (!/^[\s()&|!truefals]*$/.test(js)) throw new Error(`cannot evaluate ${expression}`);
+  return Function(`return (${js});`)() as boolean;
+}
 
 const readWorkflow = async (name: string): Promise<Workflow> => parse(await readFile(path.join(ROOT, '.github/workflows', name), 'utf8'));
 const action = (step: Step) => step.uses?.replace(/@.*$/, '');
@@ -37,15 +53,40 @@ describe('.github/workflows/pages.yml', () => {
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
   });
 
-  it('builds after installing exactly the lock file and passing the tests, with Node 20 and the npm cache', () => {
+  it('builds after installing exactly the lock file and passing npm run check, with a supported Node.js and the npm cache; no test step holds the build', () => {
     const steps = workflow.jobs.build!.steps;
-    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm test', 'actions/configure-pages', 'actions/upload-pages-artifact'].map((m) => indexOf(steps, m));
+    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'actions/configure-pages', 'actions/upload-pages-artifact'].map((m) => indexOf(steps, m));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(indexOf(steps, 'npm test')).toBe(-1);
     const setupNode = steps[indexOf(steps, 'actions/setup-node')]!;
-    expect(String(setupNode.with?.['node-version'])).toBe('20');
+    expect(SUPPORTED_NODE).toContain(String(setupNode.with?.['node-version']));
     expect(setupNode.with?.cache).toBe('npm');
     expect(steps[indexOf(steps, 'actions/upload-pages-artifact')]!.with?.path).toBe('public');
+  });
+
+  it('runs the test suite only for a push that changes the generator, found by scripts/touches-code.sh against the commit before', () => {
+    const changes = workflow.jobs.changes!;
+    expect(changes.steps[0]!.with?.['fetch-depth']).toBe(0);
+    const diff = changes.steps.find((s) => s.run?.includes('scripts/touches-code.sh'))!;
+    expect(diff.env?.BEFORE?.replace(/\s/g, '')).toBe('${{github.event.before}}');
+    expect(diff.run).toContain('"$BEFORE"');
+    const test = workflow.jobs.test!;
+    expect([test.needs].flat()).toEqual(['changes']);
+    expect(test.if).toBe("needs.changes.outputs.code == 'true'");
+    expect(indexOf(test.steps, 'npm test')).toBeGreaterThan(indexOf(test.steps, 'npm ci'));
+    expect(SUPPORTED_NODE).toContain(String(test.steps[indexOf(test.steps, 'actions/setup-node')]!.with?.['node-version']));
+  });
+
+  it('deploys a build whose tests passed or had nothing to test (a content change), and never one whose tests failed', () => {
+    const deploy = workflow.jobs.deploy!;
+    expect([deploy.needs].flat().sort()).toEqual(['build', 'test']);
+    const outcome = (build: string, test: string) => evaluateIf(deploy.if!, { 'needs.build.result': build, 'needs.test.result': test });
+    expect(outcome('success', 'skipped')).toBe(true);
+    expect(outcome('success', 'success')).toBe(true);
+    expect(outcome('success', 'failure')).toBe(false);
+    expect(outcome('failure', 'skipped')).toBe(false);
+    expect(outcome('failure', 'success')).toBe(false);
   });
 
   it('builds with the base path and origin that configure-pages gives, between it and the upload', () => {
@@ -64,7 +105,6 @@ describe('.github/workflows/pages.yml', () => {
 
   it('deploys the artifact in a job of its own to the github-pages environment', () => {
     const deploy = workflow.jobs.deploy!;
-    expect([deploy.needs].flat()).toEqual(['build']);
     const step = deploy.steps.find((s) => action(s) === 'actions/deploy-pages')!;
     expect(step.id).toBe('deployment');
     expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
@@ -86,11 +126,19 @@ describe('.github/workflows/check.yml', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  it('installs from the lock file, validates the content, then runs the tests', () => {
-    const steps = Object.values(workflow.jobs)[0]!.steps;
-    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm test'].map((m) => indexOf(steps, m));
+  it('validates the content and builds the site on every pull request', () => {
+    const steps = workflow.jobs.content!.steps;
+    const order = ['actions/checkout', 'actions/setup-node', 'npm ci', 'npm run check', 'npm run build'].map((m) => indexOf(steps, m));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(String(steps[indexOf(steps, 'actions/setup-node')]!.with?.['node-version'])).toBe('20');
+    expect(SUPPORTED_NODE).toContain(String(steps[indexOf(steps, 'actions/setup-node')]!.with?.['node-version']));
+  });
+
+  it('runs the test suite when the pull request changes the generator, compared with its base', () => {
+    const diff = workflow.jobs.changes!.steps.find((s) => s.run?.includes('scripts/touches-code.sh'))!;
+    expect(diff.env?.BASE?.replace(/\s/g, '')).toBe('${{github.event.pull_request.base.sha}}');
+    const test = workflow.jobs.test!;
+    expect(test.if).toBe("needs.changes.outputs.code == 'true'");
+    expect(indexOf(test.steps, 'npm test')).toBeGreaterThan(indexOf(test.steps, 'npm ci'));
   });
 });
