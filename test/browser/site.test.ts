@@ -1,15 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/site.js';
 import { hasChromium, launchChromium, SKIP_REASON } from './chromium.js';
 import { NOWS, serveSiteAt, type ServedSite } from './served-site.js';
 
 if (!hasChromium) console.log(SKIP_REASON);
 
-/** Screenshots are test artifacts (gitignored), for people to look at. */
-const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -21,7 +16,6 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     [served.s05, served.s10, browser] = await Promise.all([serveSiteAt(NOWS.s05), serveSiteAt(NOWS.s10), launchChromium()]);
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -54,26 +48,6 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
   }
 
   describe('layout', () => {
-    it('saves screenshots of the webinar page, a session page and the archive on a phone and a desktop, light and dark', async () => {
-      const shots = [
-        ['webinar', '/webinar/'],
-        ['session-s05', '/webinar/s05/'],
-        ['archive', '/webinar_talks/'],
-      ];
-      await withPage({ viewport: DESKTOP }, async (page) => {
-        for (const [name, url] of shots) {
-          await page.goto(served.s05!.url(url!));
-          for (const colorScheme of ['light', 'dark'] as const) {
-            for (const viewport of [PHONE, DESKTOP]) {
-              await page.emulateMedia({ colorScheme });
-              await page.setViewportSize(viewport);
-              await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${viewport.width}x${viewport.height}-${colorScheme}.png`) });
-            }
-          }
-        }
-      });
-    });
-
     it('never scrolls sideways from 375 to 1920 px, nor at 200% zoom of a 1280 px window, on the main pages', async () => {
       const overflowing: string[] = [];
       await withPage({ viewport: DESKTOP }, async (page) => {

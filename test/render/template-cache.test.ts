@@ -8,8 +8,10 @@ import { ROOT, tempDir } from '../helpers/site.js';
 const CACHE = path.join(ROOT, 'node_modules/.cache/looking-glass/templates');
 const filters = { shout: (text: string) => `${text}!` };
 
-async function cacheEntries(): Promise<string[]> {
-  return (await readdir(CACHE).catch(() => [])).filter((f) => f.endsWith('.json'));
+/** Cache entries of one templates folder (tests in other processes add their own meanwhile). */
+async function cacheEntries(dir: string): Promise<string[]> {
+  const folderKey = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
+  return (await readdir(CACHE).catch(() => [])).filter((f) => f.endsWith('.json') && f.startsWith(`${folderKey}-`));
 }
 
 describe('compiled templates kept between builds', () => {
@@ -24,15 +26,14 @@ describe('compiled templates kept between builds', () => {
   });
   afterAll(async () => {
     // The entry of this temp folder goes with the folder.
-    const folderKey = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
-    await Promise.all((await cacheEntries()).filter((f) => f.startsWith(`${folderKey}-`)).map((f) => rm(path.join(CACHE, f), { force: true })));
+    await Promise.all((await cacheEntries(dir)).map((f) => rm(path.join(CACHE, f), { force: true })));
     await cleanup();
   });
 
   it('renders the same from the cache as from a fresh compile, and writes one cache entry', async () => {
-    const before = new Set(await cacheEntries());
+    const before = new Set(await cacheEntries(dir));
     const first = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
-    const added = (await cacheEntries()).filter((f) => !before.has(f));
+    const added = (await cacheEntries(dir)).filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^[0-9a-f]{16}-[0-9a-f]{64}\.json$/);
     const second = createTemplateRenderer(dir, filters, dir).render('page.njk', { who: 'Zając <3', html: '<b>' });
@@ -42,10 +43,10 @@ describe('compiled templates kept between builds', () => {
 
   it('keeps one entry per templates folder: the one for its current text', async () => {
     createTemplateRenderer(dir, filters, dir);
-    const before = await cacheEntries();
+    const before = await cacheEntries(dir);
     await writeFile(path.join(dir, 'base.njk'), '<main class="x">{% block main %}{% endblock %}</main>\n');
     createTemplateRenderer(dir, filters, dir);
-    const after = await cacheEntries();
+    const after = await cacheEntries(dir);
     expect(after.length).toBe(before.length);
     expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
     await writeFile(path.join(dir, 'base.njk'), '<main>{% block main %}{% endblock %}</main>\n');
@@ -70,10 +71,10 @@ describe('compiled templates kept between builds', () => {
   });
 
   it('ignores a damaged cache entry and compiles again', async () => {
-    const before = new Set(await cacheEntries());
+    const before = new Set(await cacheEntries(dir));
     await writeFile(path.join(dir, 'page.njk'), '{% extends "base.njk" %}{% block main %}{{ who | shout }}{% endblock %}\n');
     createTemplateRenderer(dir, filters, dir);
-    const [entry] = (await cacheEntries()).filter((f) => !before.has(f));
+    const [entry] = (await cacheEntries(dir)).filter((f) => !before.has(f));
     expect(entry).toBeDefined();
     // Half a file, then a whole file whose code is not JavaScript.
     await writeFile(path.join(CACHE, entry!), '{"page.njk": "var x');
