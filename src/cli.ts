@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, loadSite } from './build.js';
-import type { SiteModel } from './model/types.js';
-import { planSite, type RenderOptions } from './render/render-site.js';
-import { TemplateError } from './render/templates.js';
+import { buildSite, checkSite } from './build.js';
 import type { DevOptions } from './dev/run-dev.js';
 import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
 import { runNewTalk } from './scaffold/run-new.js';
@@ -90,9 +86,8 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });
   if (command === 'check') {
-    const { model, problems } = await loadSite(options);
     // The templates compile too (their syntax errors are a pull request's mistakes as well); nothing renders.
-    if (model && existsSync(options.templatesDir)) problems.push(...compileTemplates(model, options));
+    const { model, problems } = await checkSite(options);
     report(problems);
     if (!model || hasErrors(problems)) return 1;
     const talks = model.sessions.reduce((n, s) => n + s.talks.length, 0);
@@ -109,17 +104,6 @@ async function main(argv: string[]): Promise<number> {
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms → ${path.relative(cwd, options.outDir) || '.'}/\n`);
   return 0;
-}
-
-/** Plan the pages, which compiles every template (no static file is read); a template that does not compile is a problem. */
-function compileTemplates(model: SiteModel, options: RenderOptions): Problem[] {
-  try {
-    planSite(model, options);
-    return [];
-  } catch (error) {
-    if (error instanceof TemplateError) return [error.toProblem()];
-    throw error;
-  }
 }
 
 /** Run the dev loop until Ctrl-C or SIGTERM, then close the watcher and the server and exit 0. */

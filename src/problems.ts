@@ -28,6 +28,13 @@ export const PROBLEM_CODES = [
   'missing-file',
   'unexpected-file',
   'stray-output-file',
+  'bad-character',
+  'too-large',
+  'unsafe-path',
+  'external-embed',
+  'nonexistent-time',
+  'ambiguous-time',
+  'bad-image',
 ] as const;
 
 /** One of the permanent problem codes. */

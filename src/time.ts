@@ -1,4 +1,4 @@
-import { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 /**
  * Every date-time is made in British English, the pages' language: formatting never depends on the
@@ -61,7 +61,11 @@ function zoneFor(name: string): Zone | string {
 /** What parsing a session's start gave. */
 export type ParsedStart =
   | { ok: true; start: Instant }
-  | { ok: false; reason: 'unparsable' | 'no-time' | 'offset-mismatch'; detail?: string };
+  | { ok: false; reason: 'unparsable' | 'no-time' | 'offset-mismatch'; detail?: string }
+  /** A wall time the clocks skip (spring forward): where they jump from and to, "02:00 CET" and "03:00 CEST". */
+  | { ok: false; reason: 'nonexistent'; jump: { from: string; to: string }; movedTo: Instant }
+  /** A wall time the clocks show twice (fall back): both instants, earlier first. */
+  | { ok: false; reason: 'ambiguous'; readings: [Instant, Instant] };
 
 /** A wall-clock time: "yyyy-MM-dd HH:mm", with "T" for the space and ":ss" allowed. */
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -90,7 +94,7 @@ export function parseSessionStart(value: string | Date, zoneName: string): Parse
   if (local) {
     const [year, month, day, hour, minute, second] = local.slice(1).map((field) => Number(field ?? 0));
     const start = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone, locale: LOCALE });
-    if (start.isValid) return { ok: true, start };
+    if (start.isValid) return checkWallTime(start, Date.UTC(year!, month! - 1, day!, hour!, minute!, second!), zone as Zone);
   }
   const withOffset = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true, locale: LOCALE });
   if (withOffset.isValid && /([+-]\d{2}:?\d{2}|Z)$/.test(text)) {
@@ -106,6 +110,34 @@ export function parseSessionStart(value: string | Date, zoneName: string): Parse
     return { ok: true, start: inZone };
   }
   return { ok: false, reason: 'unparsable' };
+}
+
+/**
+ * A wall time is one instant, unless the zone's clocks skip it or show it twice that day (luxon would
+ * quietly move a skipped time forward, and take one of the two readings). `wallAsUtc` is the wall time
+ * read as if it were UTC, in milliseconds.
+ */
+function checkWallTime(start: Instant, wallAsUtc: number, zone: Zone): ParsedStart {
+  const HOUR = 3_600_000;
+  const before = zone.offset(wallAsUtc - 24 * HOUR);
+  const after = zone.offset(wallAsUtc + 24 * HOUR);
+  const readings = [...new Set([before, after])]
+    .map((offset) => wallAsUtc - offset * 60_000)
+    .filter((instant) => zone.offset(instant) * 60_000 === wallAsUtc - instant)
+    .sort((a, b) => a - b);
+  if (readings.length === 1) return { ok: true, start };
+  const at = (ms: number) => DateTime.fromMillis(ms, { zone, locale: LOCALE }) as Instant;
+  if (readings.length === 2) return { ok: false, reason: 'ambiguous', readings: [at(readings[0]!), at(readings[1]!)] };
+  // The clocks jump at the instant where the offset changes: the last moment before it and the first after.
+  let lo = wallAsUtc - before * 60_000 - 24 * HOUR;
+  let hi = wallAsUtc - after * 60_000 + 24 * HOUR;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (zone.offset(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  const jumpFrom = DateTime.fromMillis(hi, { zone: FixedOffsetZone.instance(before), locale: LOCALE }) as Instant;
+  return { ok: false, reason: 'nonexistent', movedTo: start, jump: { from: `${formatTime(jumpFrom)} ${abbreviation(at(lo))}`, to: `${formatTime(at(hi))} ${abbreviation(at(hi))}` } };
 }
 
 /** Parse `--now`: ISO 8601 with an offset (or Z), nothing else. */

@@ -1,16 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSite, type BuildOptions } from '../build.js';
+import { loadSite, planOutputs, type BuildOptions } from '../build.js';
 import type { ReadCache } from '../load/read-content.js';
 import type { ValidationMemo } from '../validate/validate-content.js';
-import { readSiteStaticFiles } from '../load/read-static.js';
 import type { SiteModel } from '../model/types.js';
 import type { Problem } from '../problems.js';
-import { planSite, type PlannedOutput, type RenderOptions } from '../render/render-site.js';
+import type { RenderOptions } from '../render/render-site.js';
 import { TemplateError } from '../render/templates.js';
 import { formatManifest, MANIFEST_FILE } from '../write/check-output.js';
-import { writeSiteAtomically } from '../write/write-site.js';
+import { outputPath, writeSiteAtomically } from '../write/write-site.js';
 import { selectAffected, type ChangeKind } from './affected.js';
 
 /** What one (re)build did. */
@@ -90,30 +89,31 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     };
     if (!model) return fail();
 
-    let planned: PlannedOutput[];
+    if (!kinds || kinds.some((change) => change.kind === 'template' || change.kind === 'other')) templateMemo.renderer = undefined;
+    const site = await planOutputs(model, { ...options, markdownMemo, templateMemo });
+    if (!site.plan) return fail(site.problems);
+    const { planned, statics } = site.plan;
+    const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
+    // Only content edits defer: a template change re-renders everything now, so its errors show.
+    const defer = everBuilt && kinds !== undefined && model.sessions.length >= deferFrom
+      && kinds.every((change) => change.kind === 'talk' || change.kind === 'session');
+    const now = defer ? selected.filter((output) => output.scope.kind !== 'global') : selected;
     let rendered: { path: string; contents: string | Uint8Array }[];
     try {
-      if (!kinds || kinds.some((change) => change.kind === 'template' || change.kind === 'other')) templateMemo.renderer = undefined;
-      planned = planSite(model, { templatesDir: options.templatesDir, contentDir: options.contentDir, displayRoot: options.displayRoot, markdownMemo, templateMemo });
-      const selected = !everBuilt || !kinds || !lastModel ? planned : selectAffected(planned, kinds, lastModel, model);
-      // Only content edits defer: a template change re-renders everything now, so its errors show.
-      const defer = everBuilt && kinds !== undefined && model.sessions.length >= deferFrom
-        && kinds.every((change) => change.kind === 'talk' || change.kind === 'session');
-      const now = defer ? selected.filter((output) => output.scope.kind !== 'global') : selected;
       rendered = now.map((output) => ({ path: output.path, contents: output.render() }));
-      for (const output of selected) {
-        if (defer && output.scope.kind === 'global') deferred.set(output.path, output.render);
-        // Rendered now: a page still deferred from an earlier edit is superseded. Pages this change does
-        // not touch (a stylesheet edit touches none) stay deferred.
-        else deferred.delete(output.path);
-      }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       return fail([error.toProblem()]);
     }
-    const statics = await readSiteStaticFiles(options.templatesDir, options.contentDir);
+    for (const output of selected) {
+      if (defer && output.scope.kind === 'global') deferred.set(output.path, output.render);
+      // Rendered now: a page still deferred from an earlier edit is superseded. Pages this change does
+      // not touch (a stylesheet edit touches none) stay deferred.
+      else deferred.delete(output.path);
+    }
     const next = new Map<string, string | Uint8Array>();
-    for (const output of [...rendered, ...statics]) next.set(output.path, output.contents);
+    for (const output of rendered) next.set(output.path, output.contents);
+    for (const file of statics) next.set(file.path, file.contents());
 
     const keep = new Set([...planned.map((o) => o.path), ...statics.map((s) => s.path)]);
     for (const p of deferred.keys()) if (!keep.has(p)) deferred.delete(p);
@@ -128,12 +128,12 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
       }
       await Promise.all(
         written.map(async (p) => {
-          const target = path.join(options.outDir, p);
+          const target = outputPath(options.outDir, p);
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, next.get(p)!);
         }),
       );
-      await Promise.all(deleted.map((p) => rm(path.join(options.outDir, p), { force: true })));
+      await Promise.all(deleted.map((p) => rm(outputPath(options.outDir, p), { force: true })));
       // Keep the build's list of its files true, so that a later full build does not take files
       // added here for files someone else put in the output folder.
       if (written.some((p) => !outputs.has(p)) || deleted.length > 0) {
@@ -165,7 +165,7 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     }
     if (!sameBytes(outputs.get(p), contents)) {
       outputs.set(p, contents);
-      const target = path.join(options.outDir, p);
+      const target = outputPath(options.outDir, p);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, contents);
     }

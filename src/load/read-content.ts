@@ -33,6 +33,8 @@ export interface RawContent {
   talks: RawMarkdownFile[];
   /** Every `.md` under `pages/`. */
   pages: RawMarkdownFile[];
+  /** Paths of the regular files in `static/`, relative to it with forward slashes ("photos/reinke.jpg"). */
+  staticFiles: string[];
   /** Missing or unexpected files, and files that could not be read as UTF-8 YAML or front matter. */
   problems: Problem[];
 }
@@ -59,7 +61,7 @@ export type ReadCache = Map<string, FileRead>;
 export async function readContent(contentDir: string, displayRoot: string, cache: ReadCache = new Map()): Promise<RawContent> {
   const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/') || '.';
   if (!(await isDirectory(contentDir))) {
-    return { site: undefined, sessions: [], talks: [], pages: [], problems: [missingContentDir(display(contentDir))] };
+    return { site: undefined, sessions: [], talks: [], pages: [], staticFiles: [], problems: [missingContentDir(display(contentDir))] };
   }
   const files = classifyContentFiles(contentDir, await listFiles(contentDir));
 
@@ -86,17 +88,21 @@ export async function readContent(contentDir: string, displayRoot: string, cache
     sessions: defined(sessions.map((e) => e.value)),
     talks: defined(talks.map((e) => e.value)) as RawMarkdownFile[],
     pages: defined(pages.map((e) => e.value)) as RawMarkdownFile[],
+    staticFiles: files.static,
     problems: [...structural, ...all.flatMap((entry) => entry.problems)],
   };
 }
 
-/** Absolute paths of the content files by role; `static/` is copied as it is and never read here. */
+/** Absolute paths of the content files by role; `static/` is copied as it is and only listed here. */
 function classifyContentFiles(contentDir: string, files: string[]) {
-  const sorted = { site: undefined as string | undefined, sessions: [] as string[], talks: [] as string[], pages: [] as string[], unexpected: [] as string[] };
+  const sorted = { site: undefined as string | undefined, sessions: [] as string[], talks: [] as string[], pages: [] as string[], static: [] as string[], unexpected: [] as string[] };
   for (const file of files) {
     const [top, ...rest] = path.relative(contentDir, file).split(path.sep);
     const name = path.basename(file);
-    if (top === CONTENT_LAYOUT.staticDir) continue;
+    if (top === CONTENT_LAYOUT.staticDir && rest.length > 0) {
+      sorted.static.push(rest.join('/'));
+      continue;
+    }
     if (top === CONTENT_LAYOUT.siteFile && rest.length === 0) sorted.site = file;
     else if (top === CONTENT_LAYOUT.seasonsDir && name === CONTENT_LAYOUT.sessionFile) sorted.sessions.push(file);
     else if (top === CONTENT_LAYOUT.seasonsDir && name.endsWith('.md')) sorted.talks.push(file);

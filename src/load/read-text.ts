@@ -2,6 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs';
 import { SiteError, type Problem } from '../problems.js';
 
+/** The largest content file read (the real talk files are 1–4 KiB): a bigger one is refused unread. */
+export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
+
 /**
  * Read a content file as UTF-8, strictly: bytes that are not UTF-8 are a problem, never replacement
  * characters. A BOM is dropped and CRLF (or CR) line ends become LF, so editors on any system agree.
@@ -13,6 +16,14 @@ export async function readText(absolute: string, file: string, problems: Problem
     bytes = await new Promise<Buffer>((resolve, reject) => readFile(absolute, (error, data) => (error ? reject(error) : resolve(data))));
   } catch (cause) {
     throw new SiteError(`cannot read ${file}`, { cause });
+  }
+  if (bytes.length > MAX_CONTENT_FILE_BYTES) {
+    problems.push({
+      code: 'too-large', severity: 'error', file,
+      message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; a content file may be at most ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MiB`,
+      hint: 'a talk file is a few kilobytes of text: is this the right file? Images and PDFs go in static/',
+    });
+    return undefined;
   }
   if (!isUtf8(bytes)) {
     problems.push(describeInvalidUtf8(bytes, file));

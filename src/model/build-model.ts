@@ -81,13 +81,14 @@ export function buildSiteModel(
 
   const pages: ContentPage[] = content.pages.map((page) => ({
     file: page.file,
+    lineOf: page.lineOf,
     title: page.data.title,
     permalink: page.data.permalink,
     description: page.data.description,
     body: page.body,
   }));
-  problems.push(...findOutputCollisions(sessions, content.talks, pages, content));
-  problems.push(...findWarnings(sessions, now, content.talks));
+  problems.push(...findOutputCollisions(sessions, pages));
+  problems.push(...findWarnings(sessions, now));
 
   if (!config) return { model: undefined, problems };
   const { upcoming, past } = splitUpcomingPast(sessions, now);
@@ -104,6 +105,7 @@ function toSession(file: ValidSessionFile, defaultDuration: number): Session {
   const durationMinutes = data.duration ?? defaultDuration;
   return {
     file: file.file,
+    lineOf: file.lineOf,
     season: data.season,
     code: seasonSlug(data.season).toUpperCase(),
     slug: seasonSlug(data.season),
@@ -127,6 +129,7 @@ function toTalk(file: ValidTalkFile): Talk {
   const surnames = data.speakers.map((s) => s.name.split(/\s+/).at(-1) ?? s.name).join(' ');
   return {
     file: file.file,
+    lineOf: file.lineOf,
     season: data.season,
     episode: data.episode,
     // Unnumbered talks without a slot go after the numbered ones.
@@ -152,7 +155,7 @@ function toTalk(file: ValidTalkFile): Talk {
 }
 
 /** Two files that would write the same page. */
-function findOutputCollisions(sessions: Session[], talkFiles: ValidTalkFile[], pages: ContentPage[], content: ValidContent): Problem[] {
+function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Problem[] {
   const problems: Problem[] = [];
   const owners = new Map<string, string>(RESERVED_PATHS.map((p) => [p, 'the site itself']));
   for (const session of sessions) owners.set(`/webinar/${session.slug}/`, session.file);
@@ -161,9 +164,8 @@ function findOutputCollisions(sessions: Session[], talkFiles: ValidTalkFile[], p
       const path = `/webinar/${talk.slug}/`;
       const owner = owners.get(path);
       if (owner) {
-        const file = talkFiles.find((f) => f.file === talk.file);
         problems.push({
-          code: 'output-collision', severity: 'error', file: talk.file, line: file?.lineOf(['speakers']),
+          code: 'output-collision', severity: 'error', file: talk.file, line: talk.lineOf(['speakers']),
           message: `this talk would be written to ${path}, which ${owner} also writes`,
           hint: 'give the talk an episode number, or make its speakers differ',
         });
@@ -175,9 +177,8 @@ function findOutputCollisions(sessions: Session[], talkFiles: ValidTalkFile[], p
   for (const page of pages) {
     const owner = owners.get(page.permalink);
     if (owner) {
-      const file = content.pages.find((f) => f.file === page.file);
       problems.push({
-        code: 'output-collision', severity: 'error', file: page.file, line: file?.lineOf(['permalink']),
+        code: 'output-collision', severity: 'error', file: page.file, line: page.lineOf(['permalink']),
         message: `permalink ${page.permalink} is also written by ${owner}`,
         hint: 'choose another permalink',
       });
@@ -189,15 +190,14 @@ function findOutputCollisions(sessions: Session[], talkFiles: ValidTalkFile[], p
 }
 
 /** Things worth fixing that do not stop the build. */
-function findWarnings(sessions: Session[], now: Instant, talkFiles: ValidTalkFile[]): Problem[] {
+function findWarnings(sessions: Session[], now: Instant): Problem[] {
   const problems: Problem[] = [];
-  const lineOf = (talk: Talk, path: (string | number)[]) => talkFiles.find((f) => f.file === talk.file)?.lineOf(path);
   for (const session of sessions) {
     const past = !isUpcoming(session, now);
     for (const talk of session.talks) {
       if (past && !talk.recording && session.status !== 'cancelled') {
         problems.push({
-          code: 'past-talk-without-recording', severity: 'warning', file: talk.file, line: lineOf(talk, ['title']),
+          code: 'past-talk-without-recording', severity: 'warning', file: talk.file, line: talk.lineOf(['title']),
           message: `${talk.code} has taken place but has no recording`,
           hint: 'add "recording: https://www.youtube.com/watch?v=…" once the video is up (ignore if the speaker did not agree)',
         });
@@ -205,7 +205,7 @@ function findWarnings(sessions: Session[], now: Instant, talkFiles: ValidTalkFil
       talk.speakers.forEach((speaker, i) => {
         if (!speaker.affiliation) {
           problems.push({
-            code: 'speaker-without-affiliation', severity: 'warning', file: talk.file, line: lineOf(talk, ['speakers', i]),
+            code: 'speaker-without-affiliation', severity: 'warning', file: talk.file, line: talk.lineOf(['speakers', i]),
             message: `speaker "${speaker.name}" has no affiliation`,
             hint: 'add "affiliation:" under the speaker',
           });

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.js';
+import type { KeyPath } from '../load/yaml.js';
 import type { Instant } from '../time.js';
 import type { SessionStatus } from '../validate/schema.js';
 
@@ -20,6 +21,8 @@ export interface Speaker {
 export interface Talk {
   /** Display path of the talk file. */
   file: string;
+  /** 1-based line of a key in the talk file, for problems found after validation. */
+  lineOf(path: KeyPath): number | undefined;
   season: number;
   episode: number | undefined;
   /** Position in the session's running order. */
@@ -45,6 +48,8 @@ export interface Talk {
 export interface Session {
   /** Display path of the session file. */
   file: string;
+  /** 1-based line of a key in the session file. */
+  lineOf(path: KeyPath): number | undefined;
   season: number;
   /** "S05". */
   code: string;
@@ -69,6 +74,8 @@ export interface Session {
 /** A content page such as the privacy notice. */
 export interface ContentPage {
   file: string;
+  /** 1-based line of a key in the page's front matter. */
+  lineOf(path: KeyPath): number | undefined;
   title: string;
   /** "/privacy-notice/". */
   permalink: string;

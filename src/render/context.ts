@@ -1,11 +1,12 @@
 import type { SiteModel } from '../model/types.js';
 import { CALENDAR_ROUTES } from './calendar-event.js';
 import { subscribeLinks } from './calendar-links.js';
-import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown.js';
 import { createTemplateRenderer, markSafe, type TemplateRenderer } from './templates.js';
 import { PUBLISH_ROUTES } from './publish-routes.js';
 import { prefixRootLinks } from './root-links.js';
 import { createViews, ROUTES, type Urls } from './views.js';
+import { escapeHtml } from './escape.js';
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -124,6 +125,3 @@ export function decorativeEyesInHtml(html: string): string {
     .join('');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

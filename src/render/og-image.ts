@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
 import { openBuildCache } from '../build-cache.js';
+import { escapeXml } from './escape.js';
 
 /** Width and height of share images: the 1.91:1 size Open Graph and Twitter cards crop least. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -116,6 +117,3 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
   return kept;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

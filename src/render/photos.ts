@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Speaker } from '../model/types.js';
-import { SiteError } from '../problems.js';
+import type { Problem } from '../problems.js';
 import type { PlannedOutput, RenderContext } from './context.js';
 import { renderPng } from './og-image.js';
 import type { Urls } from './views.js';
@@ -45,35 +45,78 @@ export function photoView(speaker: Pick<Speaker, 'name' | 'photo'>, urls: Urls):
   };
 }
 
-/** One resized image per photo and size; each photo once, however many talks show it. */
-export function planPhotos(ctx: RenderContext, contentDir: string): PlannedOutput[] {
+/** The largest photo file read, and the largest side in pixels (a photo is shown at most 192 px wide). */
+const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+const MAX_PHOTO_SIDE = 10_000;
+
+/**
+ * One resized image per photo and size; each photo once, however many talks show it. A photo that is
+ * not a JPEG or PNG of a sensible size is a `bad-image` or `too-large` problem at its key: it is read and
+ * its header checked here, before anything is rendered.
+ */
+export function planPhotos(ctx: RenderContext, contentDir: string): { outputs: PlannedOutput[]; problems: Problem[] } {
   const outputs = new Map<string, PlannedOutput>();
+  const problems: Problem[] = [];
+  const checked = new Map<string, boolean>();
   for (const session of ctx.model.sessions) {
     for (const talk of session.talks) {
-      for (const speaker of talk.speakers) {
+      talk.speakers.forEach((speaker, i) => {
         const photo = speaker.photo;
-        if (!photo) continue;
+        if (!photo) return;
+        const source = path.join(contentDir, 'static', photo);
+        let usable = checked.get(photo);
+        if (usable === undefined) {
+          const problem = inspectPhoto(source, photo);
+          if (problem) problems.push({ ...problem, severity: 'error', file: talk.file, line: talk.lineOf(['speakers', i, 'photo']) });
+          checked.set(photo, (usable = problem === undefined));
+        }
+        if (!usable) return;
         for (const size of Object.keys(PHOTO_SIZES) as (keyof typeof PHOTO_SIZES)[]) {
           const route = photoRoute(photo, size);
           if (outputs.has(route)) continue;
-          const source = sourceOf(contentDir, photo, talk.file);
           outputs.set(route, {
             path: route,
             scope: { kind: 'talk', season: talk.season, slug: talk.slug },
             render: () => resizePhoto(readFileSync(source), photo, PHOTO_SIZES[size] * DENSITY),
           });
         }
-      }
+      });
     }
   }
-  return [...outputs.values()];
+  return { outputs: [...outputs.values()], problems };
 }
 
-/** The photo's file, checked while planning, so a missing one stops the build before anything is written. */
-function sourceOf(contentDir: string, photo: string, talkFile: string): string {
-  const file = path.join(contentDir, 'static', photo);
-  if (!existsSync(file)) throw new SiteError(`${talkFile}: the speaker photo "${photo}" is not in ${path.basename(contentDir)}/static/`);
-  return file;
+/** What is wrong with a photo file, if anything: not a JPEG or PNG, or too big to draw. */
+function inspectPhoto(source: string, photo: string): Pick<Problem, 'code' | 'message' | 'hint'> | undefined {
+  const bytes = readFileSync(source);
+  if (bytes.length > MAX_PHOTO_BYTES) {
+    return { code: 'too-large', message: `the speaker photo "${photo}" is ${(bytes.length / 1024 / 1024).toFixed(0)} MiB`, hint: `a photo of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MiB is plenty (it is shown 96 px wide): export a smaller JPEG` };
+  }
+  const size = imageSize(bytes);
+  if (!size) {
+    return { code: 'bad-image', message: `the speaker photo "${photo}" is not a JPEG or PNG image`, hint: 'save the photo as .jpg or .png from an image editor; a file renamed to .jpg stays what it was' };
+  }
+  if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || size.width === 0 || size.height === 0) {
+    return { code: 'too-large', message: `the speaker photo "${photo}" is ${size.width}×${size.height} pixels`, hint: `at most ${MAX_PHOTO_SIDE} pixels a side are read; 400×400 is plenty` };
+  }
+  return undefined;
+}
+
+/** Width and height from a PNG's IHDR or a JPEG's start-of-frame marker; undefined for anything else. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 24 && png.every((b, i) => bytes[i] === b)) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 <= bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    // SOF0–SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { width: view.getUint16(at + 7), height: view.getUint16(at + 5) };
+    at += 2 + view.getUint16(at + 2);
+  }
+  return undefined;
 }
 
 /** A square crop from the middle of the image, `pixels` wide. */

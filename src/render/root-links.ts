@@ -1,4 +1,4 @@
-import type { MarkdownRenderer } from './markdown.js';
+import type { MarkdownRenderer } from '../markdown.js';
 
 /**
  * Content links written from the site root ("/privacy-notice/") point under the base path

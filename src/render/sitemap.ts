@@ -1,4 +1,5 @@
 import { isoUtc, type Instant } from '../time.js';
+import { escapeXml } from './escape.js';
 
 /** One page of the sitemap. */
 export interface SitemapEntry {
@@ -26,6 +27,3 @@ export function renderRobots(sitemapUrl: string): string {
   return `User-agent: *\nDisallow:\n\nSitemap: ${sitemapUrl}\n`;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}

@@ -13,7 +13,7 @@ import {
 import { CALENDAR_ROUTES, sessionCalendarEvent } from './calendar-event.js';
 import { addToCalendarLinks } from './calendar-links.js';
 import { jsonLdScriptText, sessionEvent } from './json-ld.js';
-import type { MarkdownRenderer } from './markdown.js';
+import type { MarkdownRenderer } from '../markdown.js';
 import { photoView } from './photos.js';
 import { PUBLISH_ROUTES } from './publish-routes.js';
 import { markSafe } from './templates.js';

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems.js';
-import { isKnownZone, parseSessionStart, type Instant } from '../time.js';
+import { abbreviation, formatTime, isKnownZone, isoWithOffset, parseSessionStart, type Instant } from '../time.js';
 import { didYouMean } from './did-you-mean.js';
 import type { SessionData } from './schema.js';
 import type { Located } from './validate-file.js';
@@ -52,6 +52,23 @@ export function checkSession(session: Located & { data: SessionData }, problems:
     const parsed = parseSessionStart(value, zone);
     if (parsed.ok) return parsed.start;
     const shown = value instanceof Date ? value.toISOString() : value;
+    if (parsed.reason === 'nonexistent') {
+      problem(
+        'nonexistent-time', key,
+        `"${key}" is "${shown}", a time that does not exist in ${zone}: that night the clocks jump from ${parsed.jump.from} to ${parsed.jump.to}`,
+        `write a time the clocks show that day: ${String(shown).trim().slice(11, 16)} ${parsed.jump.from.split(' ')[1]} is ${key}: "${parsed.movedTo.toFormat('yyyy-MM-dd HH:mm')}" (${abbreviation(parsed.movedTo)}), also written ${key}: "${isoWithOffset(parsed.movedTo)}"`,
+      );
+      return null;
+    }
+    if (parsed.reason === 'ambiguous') {
+      const [first, second] = parsed.readings.map((at) => ({ iso: isoWithOffset(at), zone: abbreviation(at), local: formatTime(at), utc: formatTime(at.toUTC()) }));
+      problem(
+        'ambiguous-time', key,
+        `"${key}" is "${shown}", a time that happens twice in ${zone}: at ${first!.local} ${first!.zone} (${first!.utc} UTC) and, after the clocks go back, at ${second!.local} ${second!.zone} (${second!.utc} UTC)`,
+        `say which one with its offset: ${key}: "${first!.iso}" (${first!.zone}) or ${key}: "${second!.iso}" (${second!.zone})`,
+      );
+      return null;
+    }
     if (parsed.reason === 'no-time') {
       problem('bad-datetime', key, `"${key}" has a date but no time: "${shown}"`, `add the local start time in quotes: ${key}: "${shown} 16:00"`);
     } else if (parsed.reason === 'offset-mismatch') {

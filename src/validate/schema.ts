@@ -61,8 +61,16 @@ export const speakerSchema = z.strictObject({
   /** A photo: a JPEG or PNG inside content/static/, e.g. "photos/reinke.jpg"; shown square, with the name as alt text. */
   photo: z
     .string()
-    .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+\.(jpe?g|png)$/i, {
-      message: 'must be a .jpg or .png path inside content/static/, such as "photos/reinke.jpg"',
+    .superRefine((value, ctx) => {
+      if (value.startsWith('/') || value.includes('\\') || value.split('/').some((s) => s === '..')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${value}" leads out of content/static/`,
+          params: { problem: 'unsafe-path', hint: 'write the path inside content/static/, e.g. photos/reinke.jpg for content/static/photos/reinke.jpg' },
+        });
+      } else if (!/\.(jpe?g|png)$/i.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a .jpg or .png path inside content/static/, such as "photos/reinke.jpg"' });
+      }
     })
     .optional(),
 });
@@ -160,12 +168,31 @@ export const siteConfigSchema = z.strictObject({
   default_duration: z.number().int().min(1).max(24 * 60).optional(),
 });
 
+/**
+ * A content page's URL path, "/privacy-notice/": lowercase segments of letters, digits, ".", "_" and
+ * "-", each ending in "/". A segment "." or ".." would point outside the output folder: problem code
+ * `unsafe-path`.
+ */
+const permalink = z.string().superRefine((value, ctx) => {
+  const segments = value.split('/').slice(1, -1);
+  if (value.startsWith('/') && value.endsWith('/') && segments.every((s) => /^[a-z0-9._-]+$/.test(s))) {
+    if (!segments.some((s) => /^\.+$/.test(s))) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" leads out of the site's folder`,
+      params: { problem: 'unsafe-path', hint: 'a permalink names a place inside the site, e.g. /privacy-notice/ or /about/team/; "." and ".." are not allowed' },
+    });
+    return;
+  }
+  ctx.addIssue({ code: 'custom', message: 'must look like /privacy-notice/: lowercase letters, digits, ".", "_" and "-", between slashes' });
+});
+
 /** Front matter of a content page such as the privacy notice. */
 export const pageSchema = z.strictObject({
   /** Page title. */
   title: text,
   /** Output URL path, e.g. /privacy-notice/. */
-  permalink: z.string().regex(/^\/([a-z0-9._-]+\/)*$/, { message: 'must look like /privacy-notice/' }),
+  permalink,
   /** Meta description. */
   description: text.optional(),
 });

@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { RawContent, RawMarkdownFile } from '../load/read-content.js';
 import type { Problem } from '../problems.js';
 import { checkSession, type ValidSessionFile } from './check-session.js';
+import { firstBadCharacter } from './characters.js';
+import type { KeyPath } from '../load/yaml.js';
+import { checkMarkdownImages, checkPhoto, type MarkdownPlace } from './check-files.js';
 import { findMojibake } from './mojibake.js';
 import {
   pageSchema,
@@ -78,7 +81,20 @@ export function validateContent(raw: RawContent, memo?: ValidationMemo): { conte
     problems.push(...entry.problems);
     return entry.value as T;
   };
-  const site = raw.site ? once(raw.site, (own) => validateFile(raw.site!, siteConfigSchema, SITE_FILE, own)) : undefined;
+  // The files content refers to (photos, images) are checked on every run, outside the memo: a file
+  // added to static/ changes the answer for a talk file that did not change.
+  const staticFiles = new Set(raw.staticFiles);
+  const imagesOf = (markdown: string | undefined, place: Omit<MarkdownPlace, 'line' | 'body'> & { key: KeyPath; lineOf: Located['lineOf'] }) => {
+    const before = problems.length;
+    if (markdown !== undefined) checkMarkdownImages(markdown, { file: place.file, what: place.what, line: place.lineOf(place.key) ?? 1, body: false }, staticFiles, problems);
+    return problems.length === before;
+  };
+  const validSite = raw.site ? once(raw.site, (own) => validateFile(raw.site!, siteConfigSchema, SITE_FILE, own)) : undefined;
+  const site = validSite && [
+    imagesOf(validSite.data.description, { ...validSite, what: 'the description', key: ['description'] }),
+    imagesOf(validSite.data.funding, { ...validSite, what: '"funding"', key: ['funding'] }),
+    imagesOf(validSite.data.newsletter?.text, { ...validSite, what: 'the newsletter text', key: ['newsletter', 'text'] }),
+  ].every(Boolean) ? validSite : undefined;
 
   const sessions: ValidSessionFile[] = [];
   const brokenSeasons = new Set<unknown>();
@@ -102,8 +118,17 @@ export function validateContent(raw: RawContent, memo?: ValidationMemo): { conte
       const valid = validateFile(file, talkSchema, TALK_FILE, own);
       return valid && checkBody(file, 'talk', own) ? { ...valid, abstract: file.body } : undefined;
     });
+    if (!talk) continue;
+    const filesFound = [
+      bodyImages(file, 'the abstract', staticFiles, problems),
+      imagesOf(talk.data.joint_bio, { ...talk, what: '"joint_bio"', key: ['joint_bio'] }),
+      ...talk.data.speakers.flatMap((speaker, i) => [
+        imagesOf(speaker.bio, { ...talk, what: `"bio" of speaker ${i + 1}`, key: ['speakers', i, 'bio'] }),
+        speaker.photo === undefined || checkPhoto(speaker.photo, { file: talk.file, lineOf: talk.lineOf }, ['speakers', i, 'photo'], staticFiles, problems),
+      ]),
+    ].every(Boolean);
     // A talk of a session with errors cannot be placed; "has no session file" would only mislead.
-    if (!talk || brokenSeasons.has(talk.data.season) || brokenFolders.has(path.posix.dirname(file.file))) continue;
+    if (!filesFound || brokenSeasons.has(talk.data.season) || brokenFolders.has(path.posix.dirname(file.file))) continue;
     talks.push(talk);
   }
 
@@ -113,9 +138,16 @@ export function validateContent(raw: RawContent, memo?: ValidationMemo): { conte
       const valid = validateFile(file, pageSchema, PAGE_FILE, own);
       return valid && checkBody(file, 'page', own) ? { ...valid, body: file.body } : undefined;
     });
-    if (page) pages.push(page);
+    if (page && bodyImages(file, 'the page', staticFiles, problems)) pages.push(page);
   }
   return { content: { site, sessions, talks, pages }, problems };
+}
+
+/** The images of a Markdown body; false when one is not a site file. */
+function bodyImages(file: RawMarkdownFile, what: string, staticFiles: ReadonlySet<string>, problems: Problem[]): boolean {
+  const before = problems.length;
+  checkMarkdownImages(file.body, { file: file.file, what, line: file.bodyLine, body: true }, staticFiles, problems);
+  return problems.length === before;
 }
 
 /** A talk needs an abstract; no body may be double-encoded. */
@@ -130,15 +162,29 @@ function checkBody(file: RawMarkdownFile, kind: 'talk' | 'page', problems: Probl
     });
     return false;
   }
+  const bad = firstBadCharacter(file.body);
+  if (bad) {
+    problems.push({
+      code: 'bad-character', severity: 'error', file: file.file,
+      line: file.bodyLine + countNewlines(file.body.slice(0, bad.offset)),
+      message: `the ${kind === 'talk' ? 'abstract' : 'text'} contains ${bad.name}`,
+      hint: 'delete it (it is invisible in most editors: retype the text around it); text pasted from a PDF often brings such characters in',
+    });
+    return false;
+  }
   const found = findMojibake(file.body);
   for (const item of found) {
     const before = file.body.slice(0, item.offset);
     problems.push({
       code: 'mojibake', severity: 'error', file: file.file,
-      line: file.bodyLine + (before.match(/\n/g)?.length ?? 0),
+      line: file.bodyLine + countNewlines(before),
       message: `the text looks double-encoded: "${item.excerpt}"`,
       hint: `it should probably read "${item.repaired}"; paste the text again from its original source`,
     });
   }
   return found.length === 0;
+}
+
+function countNewlines(text: string): number {
+  return text.match(/\n/g)?.length ?? 0;
 }

@@ -3,6 +3,7 @@ import type { RawYamlFile } from '../load/read-content.js';
 import type { KeyPath } from '../load/yaml.js';
 import type { Problem } from '../problems.js';
 import { didYouMean } from './did-you-mean.js';
+import { findBadCharacters, nestingDepth } from './characters.js';
 import { findMojibake } from './mojibake.js';
 import { checkSchema, describePath, type SchemaIssue } from './schema-issues.js';
 
@@ -24,6 +25,9 @@ export interface FileKind {
   synonyms?: Record<string, string>;
 }
 
+/** The deepest nesting of lists and groups of keys read from a file. */
+const MAX_DEPTH = 20;
+
 /** Schema check of one file's YAML: the validated data, or undefined and problems. */
 export function validateFile<T extends z.ZodType>(
   file: RawYamlFile,
@@ -35,6 +39,18 @@ export function validateFile<T extends z.ZodType>(
   const lineOf = (path: KeyPath) => file.yaml.lineOf(path) ?? 1;
   const problem = (code: Problem['code'], path: KeyPath, message: string, hint?: string) =>
     problems.push({ code, severity: 'error', file: file.file, line: lineOf(path), message, hint });
+  // Free-form `extra:` may nest; nothing a site needs nests this deep, and deeper data is a risk to every
+  // step that walks it.
+  const raw = file.yaml.data;
+  const tooDeep = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.entries(raw).find(([, value]) => nestingDepth(value) >= MAX_DEPTH);
+  if (tooDeep) {
+    problem('too-large', [tooDeep[0]], `"${tooDeep[0]}" nests lists and groups of keys ${nestingDepth(tooDeep[1]) + 1} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
+    return undefined;
+  }
+  if (nestingDepth(raw) > MAX_DEPTH) {
+    problem('too-large', [], `the ${kind.name} nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
+    return undefined;
+  }
   const data = dropNulls(file.yaml.data);
   if (data === undefined || (typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0)) {
     problem('missing-field', [], `the ${kind.name} is empty`, 'see the complete example in the README');
@@ -44,6 +60,15 @@ export function validateFile<T extends z.ZodType>(
     problem('wrong-type', [], `the ${kind.name} must consist of "key: value" lines`, 'see the complete example in the README');
     return undefined;
   }
+  const badCharacters = findBadCharacters(data);
+  for (const found of badCharacters) {
+    problem(
+      'bad-character', found.path,
+      `${describePath(found.path)} contains ${found.name} at character ${found.offset + 1}`,
+      'delete it (it is invisible in most editors: retype the text around it); text pasted from a PDF or written with a YAML escape such as "\\0" brings such characters in',
+    );
+  }
+  if (badCharacters.length > 0) return undefined;
   const mojibake = findMojibake(data);
   for (const found of mojibake) {
     problem('mojibake', found.path, `${describePath(found.path)} looks double-encoded: "${found.excerpt}"`, `it should probably read "${found.repaired}"; paste the text again from its original source`);

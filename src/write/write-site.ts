@@ -69,6 +69,20 @@ export async function writeSiteAtomically(
   }
 }
 
+/**
+ * The absolute path of an output inside `root`. Every output path is checked here, where files are
+ * written: a path from content that led elsewhere ("..", an absolute path) is refused as a bug, since
+ * validation reports it as a problem first (`unsafe-path`).
+ */
+export function outputPath(root: string, relative: string): string {
+  const target = path.resolve(root, relative);
+  const segments = relative.split('/');
+  if (relative === '' || path.isAbsolute(relative) || relative.includes('\\') || relative.includes('\0') || segments.some((s) => s === '' || s === '.' || s === '..') || !target.startsWith(path.resolve(root) + path.sep)) {
+    throw new SiteError(`refusing to write ${JSON.stringify(relative)}: it is not a path inside the output folder`);
+  }
+  return target;
+}
+
 /** From this many files on, a writer thread writes them (below, its start-up costs more than it saves). */
 const WRITER_THREAD_FROM_FILES = 300;
 /** Files go to the writer thread in shared buffers of about this many bytes… */
@@ -84,16 +98,15 @@ const WRITER_THREAD = new URL('./writer-thread.js', import.meta.url);
  * (async writes cost this thread 3–4 times the CPU of sync ones here).
  */
 export async function writeFiles(root: string, files: readonly FileToWrite[]): Promise<void> {
+  const targets = files.map((file) => outputPath(root, file.path));
   // Only the deepest folders need a call each (recursive mkdir makes the parents).
-  const dirs = [...new Set(files.map((file) => path.dirname(path.join(root, file.path))))].sort();
+  const dirs = [...new Set(targets.map((target) => path.dirname(target)))].sort();
   const leaves = dirs.filter((dir, i) => !dirs[i + 1]?.startsWith(dir + path.sep));
   if (files.length >= WRITER_THREAD_FROM_FILES && existsSync(fileURLToPath(WRITER_THREAD))) {
-    return writeOnWriterThread(root, files, leaves);
+    return writeOnWriterThread(files, targets, leaves);
   }
   for (const dir of leaves) mkdirSync(dir, { recursive: true });
-  for (const file of files) {
-    writeFileSync(path.join(root, file.path), typeof file.contents === 'function' ? file.contents() : file.contents);
-  }
+  files.forEach((file, i) => writeFileSync(targets[i]!, typeof file.contents === 'function' ? file.contents() : file.contents));
 }
 
 /**
@@ -101,7 +114,7 @@ export async function writeFiles(root: string, files: readonly FileToWrite[]): P
  * in either thread's heap (sending the text itself cost this thread 0.4 s and the writer 115 MiB at
  * 4,000 talks).
  */
-async function writeOnWriterThread(root: string, files: readonly FileToWrite[], leaves: string[]): Promise<void> {
+async function writeOnWriterThread(files: readonly FileToWrite[], targets: readonly string[], leaves: string[]): Promise<void> {
   const writer = new Worker(WRITER_THREAD);
   let waitingBytes = 0;
   let batchesOut = 0;
@@ -141,7 +154,7 @@ async function writeOnWriterThread(root: string, files: readonly FileToWrite[], 
       buffer = emptyBuffer();
       used = 0;
     };
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       if (failure) break;
       const contents = typeof file.contents === 'function' ? file.contents() : file.contents;
       // UTF-8 takes at most three bytes per UTF-16 code unit.
@@ -157,7 +170,7 @@ async function writeOnWriterThread(root: string, files: readonly FileToWrite[], 
         buffer.set(contents, used);
         used += contents.byteLength;
       }
-      batch.push({ target: path.join(root, file.path), start, end: used });
+      batch.push({ target: targets[i]!, start, end: used });
       if (used >= BATCH_BYTES) flush();
       while (waitingBytes > MAX_WAITING_BYTES && !failure) await settled();
     }

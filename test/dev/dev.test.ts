@@ -1,4 +1,4 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
@@ -39,11 +39,11 @@ function listen(url: string) {
   });
   return {
     ready,
-    /** The next event with this name after `from` events, within a deadline. */
-    async next(name: string, from: number, timeoutMs = 10_000) {
+    /** The next event with this name (and, if given, these data) after `from` events, within a deadline. */
+    async next(name: string, from: number, { data, timeoutMs = 10_000 }: { data?: string; timeoutMs?: number } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = events.slice(from).find((e) => e.name === name);
+        const found = events.slice(from).find((e) => e.name === name && (data === undefined || e.data === data));
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`no "${name}" event; got ${events.map((e) => e.name).join(', ')}`);
         await new Promise<void>((resolve) => {
@@ -118,6 +118,40 @@ describe('npm run dev', () => {
     await writeFile(file, good.replace('The Performance of', 'On the Performance of'));
     await events.next('reload', fixedFrom);
     expect(await page('webinar/')).toContain('On the Performance of Transferability Metrics');
+  });
+
+  it('#12 shows a missing speaker photo and a static file on a page path as problems, keeps serving, and recovers', async () => {
+    const file = path.join(content, 'seasons/s05/s05e01-zajac-avlona.md');
+    const good = await readFile(file, 'utf8');
+    let from = events.count();
+    await writeFile(file, good.replace(/^( +)bio:/m, '$1photo: photos/nobody.jpg\n$1bio:'));
+    const line = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes('photos/nobody.jpg')) + 1;
+    let problem = await events.next('problems', from);
+    expect(problem.data).toContain(`content/seasons/s05/s05e01-zajac-avlona.md:${line}: the speaker photo "photos/nobody.jpg" is not in content/static/ [missing-file]`);
+    expect(problem.data).not.toMatch(/\n\s+at /);
+    expect(await page('webinar/')).toContain('Next webinar');
+
+    // Fixed (the photo line deleted, a word changed: an editor's save of the same bytes within a few
+    // milliseconds of the last is not always seen): the overlay goes, the page reloads.
+    from = events.count();
+    await writeFile(file, good.replace('Avlona', 'Avlona-Zając'));
+    await events.next('problems', from, { data: '' });
+    await events.next('reload', from);
+    expect(await page('webinar/')).toContain('Avlona-Zając');
+
+    const stray = path.join(content, 'static/webinar/index.html');
+    from = events.count();
+    await mkdir(path.dirname(stray), { recursive: true });
+    await writeFile(stray, '<p>not the webinar page</p>\n');
+    problem = await events.next('problems', from);
+    expect(problem.data).toContain('content/static/webinar/index.html: this file would be written to webinar/index.html');
+    expect(problem.data).toContain('[output-collision]');
+    expect(await page('webinar/')).toContain('Next webinar');
+
+    from = events.count();
+    await rm(path.join(content, 'static'), { recursive: true });
+    await events.next('problems', from, { data: '' });
+    expect(await page('webinar/')).toContain('Next webinar');
   });
 
   it('re-renders with an edited template, after content edits that reused the compiled templates', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContent } from '../../src/load/read-content.js';
-import { readSiteStaticFiles } from '../../src/load/read-static.js';
+import { listSiteStaticFiles } from '../../src/load/read-static.js';
 import type { Problem } from '../../src/problems.js';
 
 const dirs: string[] = [];
@@ -30,7 +30,7 @@ describe('reading folders with a symbolic link to a folder in them', () => {
     const dir = await contentWith({ 'site.yaml': 'title: x\n', 'seasons/s01/t.md': TALK, 'static/CNAME': 'example.org\n', 'elsewhere/a.txt': 'a' });
     await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'static/linked'));
     await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'seasons/s01/linked'));
-    const statics = await readSiteStaticFiles(path.join(dir, 'no-templates'), dir);
+    const statics = await listSiteStaticFiles(path.join(dir, 'no-templates'), dir);
     expect(statics.map((f) => f.path)).toEqual(['CNAME']);
     const raw = await readContent(dir, dir);
     expect(raw.talks.map((t) => t.file)).toEqual(['seasons/s01/t.md']);

@@ -35,13 +35,18 @@ describe('speaker photos (test/fixtures/site-photo)', () => {
     ]);
   });
 
-  it('stops the build with the talk file named when the photo is missing', async () => {
+  it('stops the build with a problem at the photo line of the talk file when the photo is missing', async () => {
     const { dir, cleanup } = await tempDir();
     try {
       await cp(FIXTURE, dir, { recursive: true });
       const talk = path.join(dir, 'seasons/s01/s01e01-lovelace-babbage.md');
-      await writeFile(talk, (await readFile(talk, 'utf8')).replace('photos/ada-lovelace.jpg', 'photos/ada.jpg'));
-      await expect(buildAt('2024-03-20T12:00:00+01:00', { contentDir: dir })).rejects.toThrow(/s01e01-lovelace-babbage\.md: the speaker photo "photos\/ada\.jpg" is not in/);
+      const text = await readFile(talk, 'utf8');
+      await writeFile(talk, text.replace('photos/ada-lovelace.jpg', 'photos/ada.jpg'));
+      const built = await buildAt('2024-03-20T12:00:00+01:00', { contentDir: dir, displayRoot: dir });
+      expect(built.result.ok).toBe(false);
+      const line = text.split('\n').findIndex((l) => l.includes('photo:')) + 1;
+      expect(built.result.problems.map((p) => `${p.code} ${p.file}:${p.line}`)).toEqual([`missing-file seasons/s01/s01e01-lovelace-babbage.md:${line}`]);
+      expect(built.result.problems[0]!.message).toContain('photos/ada.jpg');
     } finally {
       await cleanup();
     }

@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadSite } from '../../src/build.js';
+import { checkSite } from '../../src/build.js';
 import type { Problem } from '../../src/problems.js';
 import { parseNow } from '../../src/time.js';
 
@@ -12,9 +12,12 @@ export const SITE_BASIC = path.join(FIXTURES, 'site-basic');
 /** After the fixture's one session (25 March 2024), so that its talk is past. */
 export const FIXTURE_NOW = parseNow('2024-06-01T12:00:00+02:00')!;
 
-/** Validate a content folder as `check` does; file paths in problems are relative to it. */
+/** The real templates. */
+const TEMPLATES = path.resolve(import.meta.dirname, '../../templates');
+
+/** Check a content folder as `check` does, with the real templates; file paths in problems are relative to it. */
 export async function checkFolder(contentDir: string): Promise<Problem[]> {
-  const { problems } = await loadSite({ contentDir, now: FIXTURE_NOW, displayRoot: contentDir });
+  const { problems } = await checkSite({ contentDir, templatesDir: TEMPLATES, now: FIXTURE_NOW, displayRoot: contentDir });
   return problems;
 }
 

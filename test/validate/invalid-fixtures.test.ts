@@ -33,6 +33,14 @@ const EXPECTED: Record<string, { file: string; line?: number; severity?: 'warnin
   'unexpected-file': { file: 'seasons/s01/session.yml' },
   'past-talk-without-recording': { file: TALK, line: 4, severity: 'warning' },
   'speaker-without-affiliation': { file: TALK, line: 6, severity: 'warning' },
+  // #12: content is untrusted input.
+  'bad-character': { file: TALK, line: 4 },
+  'too-large': { file: TALK, line: 13 },
+  'unsafe-path': { file: 'pages/about.md', line: 3 },
+  'external-embed': { file: TALK, line: 19 },
+  'nonexistent-time': { file: SESSION, line: 3 },
+  'ambiguous-time': { file: SESSION, line: 3 },
+  'bad-image': { file: TALK, line: 11 },
 };
 
 /** Codes about templates and the output folder, tested by breaking a build in test/write/. */

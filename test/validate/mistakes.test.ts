@@ -79,7 +79,42 @@ const MISTAKES: [label: string, edits: Edit[], expected: string][] = [
   ['session.yml instead of session.yaml', [[SESSION, () => null], ['seasons/s01/session.yml', () => 'season: 1\n']], 'unexpected-file seasons/s01/session.yml'],
   ['a talk named .markdown', [['seasons/s01/s01e01-zajac.markdown', () => TALK_TEXT], [TALK, () => null]], 'unexpected-file seasons/s01/s01e01-zajac.markdown'],
   ['no site.yaml', [['site.yaml', () => null]], 'missing-file site.yaml'],
+  // #12: content is untrusted input.
+  ['a NUL written as a YAML escape in a name', [[TALK, ['name: Hubert Dariusz Zając', 'name: "Hubert\\0 Zając"']]], `bad-character ${TALK}:6`],
+  ['a control character pasted into the abstract', [[TALK, ['what its datasheet', 'what its\u0007 datasheet']]], `bad-character ${TALK}:17`],
+  ['half of an emoji (an unpaired surrogate) in a bio', [[TALK, [/bio: .*/, 'bio: "\\uD83D Hubert"']]], `bad-character ${TALK}:11`],
+  ['a control character in a key', [[TALK, ['links:', '"li\\x01nks":']]], `bad-character ${TALK}:13`],
+  ['a talk file of 2 MiB', [[TALK, (t) => t + 'word '.repeat(420_000)]], `too-large ${TALK}`],
+  ['a permalink with "."', [['pages/about.md', () => '---\ntitle: About\npermalink: /./about/\n---\nWho we are.\n']], 'unsafe-path pages/about.md:3'],
+  ['a photo outside static/', [[TALK, ['    bio: Hubert', '    photo: ../../site.jpg\n    bio: Hubert']]], `unsafe-path ${TALK}:11`],
+  ['a photo with an absolute path', [[TALK, ['    bio: Hubert', '    photo: /etc/photo.png\n    bio: Hubert']]], `unsafe-path ${TALK}:11`],
+  ['a photo that is not there', [[TALK, ['    bio: Hubert', '    photo: photos/zajac.jpg\n    bio: Hubert']]], `missing-file ${TALK}:11`],
+  ['an image of another site in a bio', [[TALK, [/bio: .*/, 'bio: "![me](https://example.org/me.jpg) Hubert"']]], `external-embed ${TALK}:11`],
+  ['a data: image in the abstract', [[TALK, ['what its datasheet', 'what its ![x](data:image/png;base64,iVBORw0KGgo=) datasheet']]], `external-embed ${TALK}:17`],
+  ['a protocol-relative image in a page', [['pages/about.md', () => '---\ntitle: About\npermalink: /about/\n---\nWho we are.\n\n![x](//tracker.example/p.gif)\n']], 'external-embed pages/about.md:7'],
+  ['an image of another site in the series description', [['site.yaml', [/description: .*/, 'description: "![logo](http://cdn.example/logo.png) A webinar"']]], 'external-embed site.yaml:3'],
+  ['an image that is not in static/', [[TALK, ['what its datasheet', 'what its ![figure](/images/figure.png) datasheet']]], `missing-file ${TALK}:17`],
+  ['an image path leading out of static/', [[TALK, ['what its datasheet', 'what its ![figure](/../site.yaml) datasheet']]], `unsafe-path ${TALK}:17`],
+  ['02:30 on the night New York springs forward', [[SESSION, (t) => t.replace('"2024-03-25 16:00"', '"2024-03-10 02:30"').replace('Europe/Copenhagen', 'America/New_York')]], `nonexistent-time ${SESSION}:3`],
+  ['01:30 on the night New York falls back', [[SESSION, (t) => t.replace('"2024-03-25 16:00"', '"2024-11-03 01:30"').replace('Europe/Copenhagen', 'America/New_York')]], `ambiguous-time ${SESSION}:3`],
+  ['a previous_start in the Copenhagen gap', [[SESSION, (t) => `${t}status: rescheduled\nprevious_start: "2024-03-31 02:15"\n`]], `nonexistent-time ${SESSION}:7`],
 ];
+
+/** Content that looks like a mistake but is not one: no problem at all. */
+const ACCEPTED: [label: string, edits: Edit[]][] = [
+  ['an ambiguous time with its offset', [[SESSION, ['"2024-03-25 16:00"', '"2024-10-27T02:30:00+01:00"']]]],
+  ['an image of the site itself, from the root or relative', [['static/images/figure.png', () => Buffer.from('png')], [TALK, ['what its datasheet', 'what its ![figure](/images/figure.png) ![again](images/figure.png) datasheet']]]],
+  ['a link (not an image) to another site', [[TALK, ['what its datasheet', 'what its [datasheet](https://example.org/datasheet)']]]],
+  ['a tab and line breaks in a bio', [[TALK, [/bio: .*/, 'bio: "Hubert\\tDariusz\\nZając"']]]],
+];
+
+describe('content that looks odd but is fine gives no problem', () => {
+  for (const [label, edits] of ACCEPTED) {
+    it(label, async () => {
+      expect(await checkEdited(edits)).toEqual([]);
+    });
+  }
+});
 
 describe('each mistake gives exactly one problem at the right file and line', () => {
   for (const [label, edits, expected] of MISTAKES) {
