@@ -34,11 +34,13 @@ function linksOfHtml(file: string, html: HTMLElement): Link[] {
 }
 
 /**
- * Absolute same-origin URLs in the text, with ICS line folding undone first (RFC 5545 §3.1). A JSON-LD
- * "@id" names a node ("…/s05/#event") and is never fetched, so it is not a link.
+ * Absolute same-origin URLs in the text, with ICS line folding undone first (RFC 5545 §3.1) and, in XML,
+ * the character references of text (the feed's HTML content is escaped into it). A JSON-LD "@id" names
+ * a node ("…/s05/#event") and is never fetched, so it is not a link.
  */
 function absoluteLinksOfText(file: string, text: string): Link[] {
-  const unfolded = text.replace(/\r?\n[ \t]/g, '').replace(/"@id":"[^"]*"/g, '');
+  const xml = file.endsWith('.xml') ? text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'") : text;
+  const unfolded = xml.replace(/\r?\n[ \t]/g, '').replace(/"@id":"[^"]*"/g, '');
   return [...unfolded.matchAll(ABSOLUTE)].map((match) => ({ from: file, url: new URL(match[0].replace(/&amp;/g, '&')) }));
 }
 
