@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 
 /** A running watcher; `close` stops it. */
@@ -8,7 +9,9 @@ export interface ContentWatcher {
 /**
  * Watch folders and hand over changed paths in batches: a burst of saves (or an editor's
  * write-then-rename) becomes one batch, and a batch never starts while the previous one runs;
- * changes seen meanwhile make exactly one more batch.
+ * changes seen meanwhile make exactly one more batch. A file saved again within a few milliseconds of the
+ * save that started a batch can go unreported by the watcher (seen with chokidar 5 on Linux): each file
+ * of a batch is looked at again once the batch is done, and goes into the next one if it changed.
  */
 export function watchForChanges(
   paths: string[],
@@ -26,7 +29,13 @@ export function watchForChanges(
     if (running || pending.size === 0) return;
     const batch = [...pending].sort();
     pending = new Set();
-    running = onBatch(batch).finally(() => {
+    running = (async () => {
+      // Taken synchronously, before anything of the batch is read: a save after this shows as a difference.
+      const before = batch.map(fingerprintNow);
+      await onBatch(batch);
+      const after = batch.map(fingerprintNow);
+      batch.forEach((file, i) => after[i] !== before[i] && pending.add(file));
+    })().finally(() => {
       running = undefined;
       if (pending.size > 0 && !timer) void flush();
     });
@@ -54,6 +63,16 @@ export function watchForChanges(
     );
     watcher.once('error', reject);
   });
+}
+
+/** What says a file changed: its modification time and size ("" once it is gone). */
+function fingerprintNow(file: string): string {
+  try {
+    const stats = statSync(file);
+    return `${stats.mtimeMs} ${stats.size}`;
+  } catch {
+    return '';
+  }
 }
 
 /** Editors' swap and backup files, and the temp file of a write-then-rename save. */
