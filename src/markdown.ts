@@ -2,7 +2,10 @@ import MarkdownIt from 'markdown-it';
 
 /** Markdown → HTML for abstracts, bios and pages. Raw HTML is off: content cannot inject markup. */
 export interface MarkdownRenderer {
+  /** Text inside a card or section (abstract, bio, description): a heading in it reads as a bold paragraph. */
   block(markdown: string): string;
+  /** A content page: headings start at h2 (the page's title is its one h1). */
+  document(markdown: string): string;
   inline(markdown: string): string;
 }
 
@@ -12,10 +15,30 @@ export interface MarkdownImage {
   line: number;
 }
 
-function createMarkdownIt() {
+function createMarkdownIt(headings: 'document' | 'text' = 'document') {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   // Bare URLs with a scheme become links ("https://doi.org/…"); guessing links from "example.org" is slow and surprising.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  // A page has one h1 and no empty heading (a lone "#" is one in Markdown); inside a card a heading would
+  // break the outline of the page around it, so there it is a paragraph in bold.
+  md.core.ruler.push('headings_in_place', (state) => {
+    const tokens = state.tokens;
+    for (let i = tokens.length - 3; i >= 0; i--) {
+      const [open, inline, close] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+      if (open.type !== 'heading_open') continue;
+      if (inline.content.trim() === '') {
+        tokens.splice(i, 3);
+      } else if (headings === 'document') {
+        if (open.tag === 'h1') open.tag = close.tag = 'h2';
+      } else {
+        open.type = 'paragraph_open';
+        close.type = 'paragraph_close';
+        open.tag = close.tag = 'p';
+        const strong = (type: string, nesting: 1 | -1) => Object.assign(new state.Token(type, 'strong', nesting), { markup: '**' });
+        inline.children = [strong('strong_open', 1), ...(inline.children ?? []), strong('strong_close', -1)];
+      }
+    }
+  });
   return md;
 }
 
@@ -24,17 +47,19 @@ function createMarkdownIt() {
  * rebuild renders only the Markdown that changed.
  */
 export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRenderer {
-  const md = createMarkdownIt();
+  const [text, page] = [createMarkdownIt('text'), createMarkdownIt('document')];
   // An image is a file of content/static/, written "/images/a.png" or "images/a.png" (validation refuses
   // any other): both are served from the site root, whichever page shows the text.
-  md.core.ruler.push('images_from_site_root', (state) => {
-    for (const token of state.tokens) {
-      for (const child of token.children ?? []) {
-        const src = child.type === 'image' ? child.attrGet('src') : null;
-        if (typeof src === 'string' && !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src)) child.attrSet('src', `/${src.replace(/^(\.\/)+/, '')}`);
+  for (const md of [text, page]) {
+    md.core.ruler.push('images_from_site_root', (state) => {
+      for (const token of state.tokens) {
+        for (const child of token.children ?? []) {
+          const src = child.type === 'image' ? child.attrGet('src') : null;
+          if (typeof src === 'string' && !src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src)) child.attrSet('src', `/${src.replace(/^(\.\/)+/, '')}`);
+        }
       }
-    }
-  });
+    });
+  }
   const remembered = (kind: string, render: (text: string) => string) => (text: string) => {
     if (!memo) return render(text);
     const key = kind + text;
@@ -43,8 +68,9 @@ export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRend
     return html;
   };
   return {
-    block: remembered('b', (text) => md.render(text)),
-    inline: remembered('i', (text) => md.renderInline(text)),
+    block: remembered('b', (markdown) => text.render(markdown)),
+    document: remembered('d', (markdown) => page.render(markdown)),
+    inline: remembered('i', (markdown) => text.renderInline(markdown)),
   };
 }
 

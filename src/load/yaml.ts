@@ -65,6 +65,8 @@ export function parseYamlWithPositions(text: string, firstLine = 1): ParsedYaml 
   if (errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
+      // An alias inside the value its anchor names ("a: &x [*x]") makes data that contains itself.
+      if (containsItself(data)) throw new Error('an alias refers to the value it is part of');
     } catch (error) {
       // An alias without its anchor, or too many aliases: yaml throws these only when building values.
       const alias = /\*([^\s,\]}]+)/.exec(text);
@@ -87,6 +89,22 @@ export function parseYamlWithPositions(text: string, firstLine = 1): ParsedYaml 
     },
   };
 }
+/**
+ * Whether a value (from aliases) contains itself within 100 levels below. Deeper data is refused later
+ * for its depth alone (validation reads 20 levels), so the walk need not go further.
+ */
+function containsItself(data: unknown): boolean {
+  const walk = (value: unknown, ancestors: Set<object>): boolean => {
+    if (value === null || typeof value !== 'object' || ancestors.size > 100) return false;
+    if (ancestors.has(value)) return true;
+    ancestors.add(value);
+    const found = (Array.isArray(value) ? value : Object.values(value)).some((item) => walk(item, ancestors));
+    ancestors.delete(value);
+    return found;
+  };
+  return walk(data, new Set());
+}
+
 /** Record the line of every map key and sequence item below `node`. */
 function indexLines(node: unknown, path: (string | number)[], lines: Map<string, number>, toFileLine: (offset: number) => number): void {
   if (isMap(node)) {

@@ -135,7 +135,7 @@ function toTalk(file: ValidTalkFile): Talk {
     // Unnumbered talks without a slot go after the numbered ones.
     slot: data.slot ?? data.episode ?? 1000,
     code,
-    slug: data.episode !== undefined ? code.toLowerCase() : `${seasonSlug(data.season)}-${toSlug(surnames)}`,
+    slug: data.episode !== undefined ? code.toLowerCase() : `${seasonSlug(data.season)}-${unnumberedSlug(surnames, file.file)}`,
     title: data.title,
     speakers: data.speakers.map((s) => ({
       name: s.name,
@@ -152,6 +152,14 @@ function toTalk(file: ValidTalkFile): Talk {
     abstract: file.abstract,
     extra: data.extra ?? {},
   };
+}
+
+/**
+ * The URL segment of a talk without an episode number: its speakers' surnames in ASCII ("damgaard-eriksen").
+ * Names in a script without an ASCII reading (王伟) give nothing; the talk file's name stands in then.
+ */
+function unnumberedSlug(surnames: string, file: string): string {
+  return toSlug(surnames) || toSlug(file.split('/').at(-1)!.replace(/\.md$/, '')) || 'talk';
 }
 
 /** Two files that would write the same page. */

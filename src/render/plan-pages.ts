@@ -62,7 +62,7 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
       html(page.permalink, 'page.njk', () => ({
         pageTitle: page.title,
         description: page.description,
-        bodyHtml: markSafe(ctx.markdown.block(page.body)),
+        bodyHtml: markSafe(ctx.markdown.document(page.body)),
       }), GLOBAL),
     );
   }

@@ -11,6 +11,7 @@ export function prefixRootLinks(renderer: MarkdownRenderer, basePath: string): M
   const prefix = (html: string) => html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${basePath}`);
   return {
     block: (markdown) => prefix(renderer.block(markdown)),
+    document: (markdown) => prefix(renderer.document(markdown)),
     inline: (markdown) => prefix(renderer.inline(markdown)),
   };
 }

@@ -51,14 +51,18 @@ export function firstBadCharacter(text: string): { offset: number; name: string 
   return { offset: match.index, name: `${hex} (${kind})` };
 }
 
-/** How deeply `data` nests lists and groups of keys (a scalar is 0). */
-export function nestingDepth(data: unknown): number {
+/**
+ * How deeply `data` nests lists and groups of keys (a scalar is 0), counted up to `limit + 1`: the walk
+ * stops there, so it ends even on data that contains itself.
+ */
+export function nestingDepth(data: unknown, limit = Infinity): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[data, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
     for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
   }
   return deepest;

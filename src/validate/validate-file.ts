@@ -42,12 +42,12 @@ export function validateFile<T extends z.ZodType>(
   // Free-form `extra:` may nest; nothing a site needs nests this deep, and deeper data is a risk to every
   // step that walks it.
   const raw = file.yaml.data;
-  const tooDeep = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.entries(raw).find(([, value]) => nestingDepth(value) >= MAX_DEPTH);
+  const tooDeep = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.entries(raw).find(([, value]) => nestingDepth(value, MAX_DEPTH) >= MAX_DEPTH);
   if (tooDeep) {
-    problem('too-large', [tooDeep[0]], `"${tooDeep[0]}" nests lists and groups of keys ${nestingDepth(tooDeep[1]) + 1} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
+    problem('too-large', [tooDeep[0]], `"${tooDeep[0]}" nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
     return undefined;
   }
-  if (nestingDepth(raw) > MAX_DEPTH) {
+  if (nestingDepth(raw, MAX_DEPTH) > MAX_DEPTH) {
     problem('too-large', [], `the ${kind.name} nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
     return undefined;
   }
