@@ -7,6 +7,8 @@ import { parse } from 'node-html-parser';
 import { ROOT } from './site.js';
 
 const HTML_CONFIG = JSON.parse(await readFile(path.join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+/** One validator for every check: making one costs as much as validating a page. */
+const htmlValidator = new HtmlValidate(new StaticConfigLoader(HTML_CONFIG));
 
 /** Every file below a folder, relative with forward slashes. */
 async function filesBelow(dir: string): Promise<string[]> {
@@ -21,7 +23,7 @@ async function filesBelow(dir: string): Promise<string[]> {
  */
 export async function checkOutputFormats(outDir: string, options: { html?: boolean } = {}): Promise<string[]> {
   const failures: string[] = [];
-  const validator = options.html === false ? undefined : new HtmlValidate(new StaticConfigLoader(HTML_CONFIG));
+  const validator = options.html === false ? undefined : htmlValidator;
   for (const file of await filesBelow(outDir)) {
     const bytes = await readFile(path.join(outDir, file));
     const text = bytes.toString('utf8');

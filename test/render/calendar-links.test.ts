@@ -11,14 +11,14 @@ function start(local: string, zone = 'Europe/Copenhagen') {
 }
 
 const talk = (episode: number, title: string): Talk => ({
-  file: `s09e0${episode}.md`, season: 9, episode, slot: episode, code: `S09E0${episode}`, slug: `s09e0${episode}`, title,
+  file: `s09e0${episode}.md`, lineOf: () => undefined, season: 9, episode, slot: episode, code: `S09E0${episode}`, slug: `s09e0${episode}`, title,
   speakers: [], jointBio: undefined, recording: undefined, links: {}, abstract: '', extra: {},
 });
 
 const session = (overrides: Partial<Session> = {}): Session => {
   const begin = overrides.start === undefined && 'start' in overrides ? undefined : start('2026-03-02 15:00');
   return {
-    file: 'content/seasons/s09/session.yaml', season: 9, code: 'S09', slug: 's09', topic: 'Evaluation metrics',
+    file: 'content/seasons/s09/session.yaml', lineOf: () => undefined, season: 9, code: 'S09', slug: 's09', topic: 'Evaluation metrics',
     start: begin, end: begin && addMinutes(begin, 90), durationMinutes: 90, timezone: 'Europe/Copenhagen',
     registration: 'https://itucph.zoom.us/meeting/register/abc?x=1&y=2', join: undefined,
     status: 'scheduled', previousStart: undefined,
