@@ -55,7 +55,9 @@ function loadQuickly(text: string): { ok: true; value: unknown } | { ok: false }
 /** Parse with the `yaml` package, keeping the line of every key and the position of every error. */
 export function parseYamlWithPositions(text: string, firstLine = 1): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': a key that is itself a list or a map ("? [a, b]: x") would print a warning of the
+  // parser to the organizer's terminal; the stringified key is then reported as an unknown key instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const errors = doc.errors.map((error) => {
     const pos = lineCounter.linePos(error.pos[0]);
