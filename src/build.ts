@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigOverrides } from './config.js';
 import { readContent, type ReadCache } from './load/read-content.js';
-import { listSiteStaticFiles, type StaticFile } from './load/read-static.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
 import { hasErrors, ProblemsError, type Problem } from './problems.js';
-import { planSite, type PlannedOutput, type RenderOptions } from './render/render-site.js';
+import { planSite, type PlanOptions, type SitePlan } from './plan.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
@@ -36,12 +35,6 @@ export interface BuildResult {
   timings: [step: string, ms: number][];
 }
 
-/** Every output of a site, planned (pages render when written) and listed (static files are read when written). */
-export interface SitePlan {
-  planned: PlannedOutput[];
-  statics: StaticFile[];
-}
-
 /** load → validate → model: the site model, or the problems that stop it. */
 export async function loadSite(
   options: Omit<BuildOptions, 'outDir' | 'templatesDir'>,
@@ -62,20 +55,15 @@ export async function loadSite(
  */
 export async function planOutputs(
   model: SiteModel,
-  options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'displayRoot'> & Partial<RenderOptions>,
+  options: PlanOptions,
   timings: BuildResult['timings'] = [],
 ): Promise<{ plan: SitePlan | undefined; problems: Problem[] }> {
-  let site: ReturnType<typeof planSite>;
-  try {
-    site = await timed(timings, 'plan', () => planSite(model, options));
-  } catch (error) {
-    if (error instanceof TemplateError) return { plan: undefined, problems: [error.toProblem()] };
-    throw error;
-  }
-  const statics = await listSiteStaticFiles(options.templatesDir, options.contentDir);
-  const duplicates = await timed(timings, 'check output', () => findDuplicateOutputs([...site.outputs, ...statics], options.displayRoot));
+  const site = await timed(timings, 'plan', () => planSite(model, options));
+  if (!site.plan) return site;
+  const { planned, statics } = site.plan;
+  const duplicates = await timed(timings, 'check output', () => findDuplicateOutputs([...planned, ...statics], options.displayRoot));
   const problems = [...site.problems, ...duplicates];
-  return { plan: hasErrors(problems) ? undefined : { planned: site.outputs, statics }, problems };
+  return { plan: hasErrors(problems) ? undefined : site.plan, problems };
 }
 
 /**

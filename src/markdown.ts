@@ -43,10 +43,12 @@ function createMarkdownIt(headings: 'document' | 'text' = 'document') {
 }
 
 /**
- * The one markdown-it instance of a build. With `memo`, results are kept by source text, so a dev
- * rebuild renders only the Markdown that changed.
+ * The Markdown renderer of a build. Each text is rendered once (the pages and the feed share it); with a
+ * `memo` kept across dev rebuilds, a rebuild renders only the Markdown that changed. Links written from
+ * the site root ("/privacy-notice/") point under `basePath` ("/repo/privacy-notice/"), so Markdown works
+ * unchanged on a user site and on a project site.
  */
-export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRenderer {
+export function createMarkdownRenderer({ memo = new Map<string, string>(), basePath = '/' }: { memo?: Map<string, string>; basePath?: string } = {}): MarkdownRenderer {
   const [text, page] = [createMarkdownIt('text'), createMarkdownIt('document')];
   // An image is a file of content/static/, written "/images/a.png" or "images/a.png" (validation refuses
   // any other): both are served from the site root, whichever page shows the text.
@@ -60,11 +62,13 @@ export function createMarkdownRenderer(memo?: Map<string, string>): MarkdownRend
       }
     });
   }
+  // markdown-it writes every attribute as name="…" with quotes escaped in text, so the pattern only ever
+  // meets real href and src attributes.
+  const underBase = basePath === '/' ? (html: string) => html : (html: string) => html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${basePath}`);
   const remembered = (kind: string, render: (text: string) => string) => (text: string) => {
-    if (!memo) return render(text);
-    const key = kind + text;
+    const key = `${kind}${basePath}\0${text}`;
     let html = memo.get(key);
-    if (html === undefined) memo.set(key, (html = render(text)));
+    if (html === undefined) memo.set(key, (html = underBase(render(text))));
     return html;
   };
   return {

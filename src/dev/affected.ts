@@ -1,5 +1,5 @@
 import type { SiteModel } from '../model/types.js';
-import type { PlannedOutput } from '../render/render-site.js';
+import type { PlannedOutput } from '../outputs.js';
 
 /** A changed file, classified by what depends on it. */
 export interface ChangeKind {

@@ -6,7 +6,7 @@ import type { ReadCache } from '../load/read-content.js';
 import type { ValidationMemo } from '../validate/validate-content.js';
 import type { SiteModel } from '../model/types.js';
 import type { Problem } from '../problems.js';
-import type { RenderOptions } from '../render/render-site.js';
+import type { PlanOptions } from '../plan.js';
 import { TemplateError } from '../render/templates.js';
 import { formatManifest, MANIFEST_FILE } from '../write/check-output.js';
 import { outputPath, writeSiteAtomically } from '../write/write-site.js';
@@ -61,7 +61,7 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
   const readCache: ReadCache = new Map();
   const validationMemo: ValidationMemo = new WeakMap();
   const markdownMemo = new Map<string, string>();
-  const templateMemo: NonNullable<RenderOptions['templateMemo']> = {};
+  const templateMemo: NonNullable<PlanOptions['templateMemo']> = {};
   const outputs = new Map<string, string | Uint8Array>();
   // Site-wide outputs of the last good model that are not rendered yet, and the timer that renders them.
   const deferred = new Map<string, () => string | Uint8Array>();

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFilesBelow } from '../list-files.js';
+import type { StaticFile } from '../outputs.js';
 import { SiteError } from '../problems.js';
-
-/** A file copied into the output as it is; its bytes are read when it is written. */
-export interface StaticFile {
-  /** Path inside the output folder. */
-  path: string;
-  contents: () => Uint8Array;
-  /** Absolute path it is copied from, for messages about it. */
-  source: string;
-}
 
 /**
  * Every regular file below `dir`, to be copied under `prefix` in the output ("" for the root). Symbolic

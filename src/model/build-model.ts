@@ -3,12 +3,11 @@ import { CONFIG_DEFAULTS, resolveSiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
 import { addMinutes, type Instant } from '../time.js';
 import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/validate-content.js';
+import { ROUTES, SITE_ROUTES } from '../routes.js';
+import { withoutTracking } from './recordings.js';
 import { toSlug } from './slug.js';
 import { isUpcoming, splitUpcomingPast } from './split-upcoming-past.js';
 import type { ContentPage, Session, SiteModel, Talk } from './types.js';
-
-/** Output paths the site itself writes, which content pages and slugs must not take. */
-export const RESERVED_PATHS = ['/', '/webinar/', '/webinar_talks/', '/404.html'];
 
 /** Turn validated files into the site model; cross-file mistakes become problems. */
 export function buildSiteModel(
@@ -147,7 +146,8 @@ function toTalk(file: ValidTalkFile): Talk {
       photo: s.photo,
     })),
     jointBio: data.joint_bio,
-    recording: data.recording,
+    // The share link's si= parameter tracks who shared it: no output carries it.
+    recording: data.recording && withoutTracking(data.recording),
     links: data.links ?? {},
     abstract: file.abstract,
     extra: data.extra ?? {},
@@ -165,25 +165,25 @@ function unnumberedSlug(surnames: string, file: string): string {
 /** Two files that would write the same page. */
 function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Problem[] {
   const problems: Problem[] = [];
-  const owners = new Map<string, string>(RESERVED_PATHS.map((p) => [p, 'the site itself']));
-  for (const session of sessions) owners.set(`/webinar/${session.slug}/`, session.file);
+  const owners = new Map<string, string>(SITE_ROUTES.map((route) => [route, 'the site itself']));
+  for (const session of sessions) owners.set(ROUTES.session(session), session.file);
   for (const session of sessions) {
     for (const talk of session.talks) {
-      const path = `/webinar/${talk.slug}/`;
-      const owner = owners.get(path);
+      const route = ROUTES.talk(talk);
+      const owner = owners.get(route);
       if (owner) {
         problems.push({
           code: 'output-collision', severity: 'error', file: talk.file, line: talk.lineOf(['speakers']),
-          message: `this talk would be written to ${path}, which ${owner} also writes`,
+          message: `this talk would be written to /${route}, which ${owner} also writes`,
           hint: 'give the talk an episode number, or make its speakers differ',
         });
       } else {
-        owners.set(path, talk.file);
+        owners.set(route, talk.file);
       }
     }
   }
   for (const page of pages) {
-    const owner = owners.get(page.permalink);
+    const owner = owners.get(ROUTES.page(page.permalink));
     if (owner) {
       problems.push({
         code: 'output-collision', severity: 'error', file: page.file, line: page.lineOf(['permalink']),
@@ -191,7 +191,7 @@ function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Proble
         hint: 'choose another permalink',
       });
     } else {
-      owners.set(page.permalink, page.file);
+      owners.set(ROUTES.page(page.permalink), page.file);
     }
   }
   return problems;

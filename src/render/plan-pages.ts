@@ -1,14 +1,14 @@
-import type { PlannedOutput, RenderContext } from './context.js';
+import { sessionLabel } from '../model/names.js';
+import { GLOBAL, type OutputScope, type PlannedOutput } from '../outputs.js';
+import { fileOfRoute, ROUTES } from '../routes.js';
+import type { RenderContext } from './context.js';
 import { markSafe } from './templates.js';
-import { ROUTES } from './views.js';
-
-const GLOBAL = { kind: 'global' } as const;
 
 /** The HTML pages: webinar page, archive, a page per session and per talk, content pages, redirect, 404. */
 export function planPages(ctx: RenderContext): PlannedOutput[] {
   const { model, urls, views, templates, site } = ctx;
-  const html = (route: string, template: string, context: () => Record<string, unknown>, scope: PlannedOutput['scope']): PlannedOutput => ({
-    path: `${route}index.html`.replace(/^\//, ''),
+  const html = (route: string, template: string, context: () => Record<string, unknown>, scope: OutputScope): PlannedOutput => ({
+    path: fileOfRoute(route),
     scope,
     render: () => templates.render(template, { site, canonical: urls.absolute(route), ...context() }),
   });
@@ -20,14 +20,14 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
     {
-      path: 'index.html',
+      path: fileOfRoute(ROUTES.home),
       scope: GLOBAL,
       render: () => templates.render('redirect.njk', { site, target: urls.path(ROUTES.webinar), canonical: urls.absolute(ROUTES.webinar) }),
     },
     {
-      path: '404.html',
+      path: fileOfRoute(ROUTES.notFound),
       scope: GLOBAL,
-      render: () => templates.render('404.njk', { site, pageTitle: 'Page not found', canonical: urls.absolute('404.html') }),
+      render: () => templates.render('404.njk', { site, pageTitle: 'Page not found', canonical: urls.absolute(ROUTES.notFound) }),
     },
   ];
 
@@ -42,7 +42,7 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
           session: view,
           previous: previous && views.session(previous),
           next: next && views.session(next),
-          pageTitle: `${view.code}${view.topic ? `: ${view.topic}` : ''}`,
+          pageTitle: sessionLabel(session),
         };
       }, sessionScope),
     );
@@ -59,7 +59,7 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
 
   for (const page of model.pages) {
     outputs.push(
-      html(page.permalink, 'page.njk', () => ({
+      html(ROUTES.page(page.permalink), 'page.njk', () => ({
         pageTitle: page.title,
         description: page.description,
         bodyHtml: markSafe(ctx.markdown.document(page.body)),

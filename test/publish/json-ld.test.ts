@@ -2,7 +2,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/build.js';
 import type { Session, SiteModel } from '../../src/model/types.js';
-import { jsonLdScriptText, sessionEvent } from '../../src/render/json-ld.js';
+import { jsonLdScriptText, sessionEvent } from '../../src/publish/json-ld.js';
 import { parseSessionStart } from '../../src/time.js';
 import { at, CONTENT, ROOT, type BuiltSite } from '../helpers/site.js';
 import { isoOffset, readOracleSessions, type OracleSession } from './content-oracle.js';

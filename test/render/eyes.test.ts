@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decorativeEyes, decorativeEyesInHtml } from '../../src/render/context.js';
+import { decorativeEyes, decorativeEyesInHtml } from '../../src/render/eyes.js';
 
 const SWAPPED = '<span aria-hidden="true">L👀king-Glass</span><span class="visually-hidden">Looking-Glass</span>';
 

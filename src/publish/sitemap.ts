@@ -1,5 +1,5 @@
 import { isoUtc, type Instant } from '../time.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../escape.js';
 
 /** One page of the sitemap. */
 export interface SitemapEntry {

@@ -1,9 +1,8 @@
 import type { Session, SiteModel, Talk } from '../model/types.js';
 import { isUpcoming } from '../model/split-upcoming-past.js';
 import { abbreviation, isoUtc, isoWithOffset, type Instant } from '../time.js';
-import { CALENDAR_ROUTES, eventStart } from './calendar-event.js';
-import { PUBLISH_ROUTES } from './publish-routes.js';
-import { ROUTES, type Urls } from './views.js';
+import { ROUTES, type Urls } from '../routes.js';
+import type { CalendarEvent } from './calendar-events.js';
 
 /** Bumped when a field changes meaning or goes away; new fields keep the version. */
 export const SCHEDULE_FORMAT_VERSION = 1;
@@ -19,7 +18,7 @@ export interface ScheduleInstant {
 }
 
 /** The whole schedule as JSON for other tools; the README documents every field. */
-export function renderScheduleJson(model: SiteModel, urls: Urls): string {
+export function renderScheduleJson(model: SiteModel, urls: Urls, events: ReadonlyMap<Session, CalendarEvent>): string {
   const schedule = {
     version: SCHEDULE_FORMAT_VERSION,
     series: {
@@ -27,16 +26,16 @@ export function renderScheduleJson(model: SiteModel, urls: Urls): string {
       plainTitle: model.config.plainTitle,
       url: urls.absolute(ROUTES.webinar),
       archive: urls.absolute(ROUTES.archive),
-      feed: urls.absolute(PUBLISH_ROUTES.feed),
-      calendar: urls.absolute(CALENDAR_ROUTES.feed),
+      feed: urls.absolute(ROUTES.feed),
+      calendar: urls.absolute(ROUTES.calendarFeed),
       playlist: model.config.playlist ?? null,
     },
-    sessions: model.sessions.map((session) => sessionJson(session, model, urls)),
+    sessions: model.sessions.map((session) => sessionJson(session, model, urls, events.has(session))),
   };
   return `${JSON.stringify(schedule, null, 2)}\n`;
 }
 
-function sessionJson(session: Session, model: SiteModel, urls: Urls) {
+function sessionJson(session: Session, model: SiteModel, urls: Urls, hasCalendar: boolean) {
   const upcoming = isUpcoming(session, model.now);
   return {
     season: session.season,
@@ -52,7 +51,7 @@ function sessionJson(session: Session, model: SiteModel, urls: Urls) {
     previousStart: instantJson(session.previousStart),
     registration: session.registration ?? null,
     join: session.join ?? null,
-    calendar: eventStart(session) ? urls.absolute(CALENDAR_ROUTES.session(session)) : null,
+    calendar: hasCalendar ? urls.absolute(ROUTES.sessionCalendar(session)) : null,
     talks: session.talks.map((talk) => talkJson(talk, urls, !upcoming)),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, Talk } from '../../src/model/types.js';
-import { sessionCalendarEvent, type CalendarEventInput } from '../../src/render/calendar-event.js';
-import { addToCalendarLinks, subscribeLinks } from '../../src/render/calendar-links.js';
+import { sessionCalendarEvent } from '../../src/publish/calendar-events.js';
+import { addToCalendarLinks, subscribeLinks } from '../../src/publish/calendar-links.js';
 import { addMinutes, parseSessionStart } from '../../src/time.js';
 
 function start(local: string, zone = 'Europe/Copenhagen') {
@@ -10,9 +10,14 @@ function start(local: string, zone = 'Europe/Copenhagen') {
   return parsed.start;
 }
 
+const SPEAKERS: Record<number, Talk['speakers']> = {
+  1: [{ name: 'Evangelia Christodoulou', honorific: undefined, affiliation: 'DKFZ', location: 'Germany', website: undefined, bio: undefined }],
+  2: [{ name: 'Hubert Dariusz Zając', honorific: undefined, affiliation: 'ITU', location: 'Denmark', website: undefined, bio: undefined }],
+};
+
 const talk = (episode: number, title: string): Talk => ({
   file: `s09e0${episode}.md`, lineOf: () => undefined, season: 9, episode, slot: episode, code: `S09E0${episode}`, slug: `s09e0${episode}`, title,
-  speakers: [], jointBio: undefined, recording: undefined, links: {}, abstract: '', extra: {},
+  speakers: SPEAKERS[episode]!, jointBio: undefined, recording: undefined, links: {}, abstract: '', extra: {},
 });
 
 const session = (overrides: Partial<Session> = {}): Session => {
@@ -27,17 +32,11 @@ const session = (overrides: Partial<Session> = {}): Session => {
   };
 };
 
-const input: CalendarEventInput = {
-  seriesTitle: 'Datasets through the Looking-Glass',
-  host: 'medical-datasets.github.io',
-  pageUrl: 'https://medical-datasets.github.io/webinar/s09/',
-  speakersLine: (t) => (t.episode === 1 ? 'Evangelia Christodoulou (DKFZ, Germany)' : 'Hubert Dariusz Zając (ITU, Denmark)'),
-  previousWhenText: 'Monday 23 February 2026, 15:00–16:30 CET',
-};
+const input = ['Datasets through the Looking-Glass', 'medical-datasets.github.io', 'https://medical-datasets.github.io/webinar/s09/'] as const;
 
 describe('sessionCalendarEvent', () => {
   it('describes a scheduled session: UID on the site host, talks and speakers, registration and page', () => {
-    const event = sessionCalendarEvent(session(), input)!;
+    const event = sessionCalendarEvent(session(), ...input)!;
     expect(event.uid).toBe('s09@medical-datasets.github.io');
     expect(event.title).toBe('Datasets through the Looking-Glass S09: Evaluation metrics');
     expect(event.start.toUTC().toISO()).toBe('2026-03-02T14:00:00.000Z');
@@ -50,25 +49,25 @@ describe('sessionCalendarEvent', () => {
   });
 
   it('gives a session without a date no event', () => {
-    expect(sessionCalendarEvent(session({ start: undefined, end: undefined }), input)).toBeUndefined();
+    expect(sessionCalendarEvent(session({ start: undefined, end: undefined }), ...input)).toBeUndefined();
   });
 
   it('keeps a cancelled session, marked, with a higher sequence', () => {
-    const event = sessionCalendarEvent(session({ status: 'cancelled' }), input)!;
+    const event = sessionCalendarEvent(session({ status: 'cancelled' }), ...input)!;
     expect([event.status, event.sequence]).toEqual(['CANCELLED', 1]);
     expect(event.title).toBe('Cancelled: Datasets through the Looking-Glass S09: Evaluation metrics');
     expect(event.description).toMatch(/^Cancelled: this session will not take place\./);
   });
 
   it('moves a rescheduled session to its new time, saying where it came from', () => {
-    const event = sessionCalendarEvent(session({ status: 'rescheduled', previousStart: start('2026-02-23 15:00') }), input)!;
+    const event = sessionCalendarEvent(session({ status: 'rescheduled', previousStart: start('2026-02-23 15:00') }), ...input)!;
     expect([event.status, event.sequence]).toEqual(['CONFIRMED', 1]);
     expect(event.start.toUTC().toISO()).toBe('2026-03-02T14:00:00.000Z');
     expect(event.description).toMatch(/^Rescheduled from Monday 23 February 2026, 15:00–16:30 CET\./);
   });
 
   it('cancels the old slot of a postponed session that has no new date yet', () => {
-    const event = sessionCalendarEvent(session({ status: 'postponed', start: undefined, end: undefined, previousStart: start('2026-03-02 15:00') }), input)!;
+    const event = sessionCalendarEvent(session({ status: 'postponed', start: undefined, end: undefined, previousStart: start('2026-03-02 15:00') }), ...input)!;
     expect([event.status, event.sequence]).toEqual(['CANCELLED', 1]);
     expect(event.start.toUTC().toISO()).toBe('2026-03-02T14:00:00.000Z');
     expect(event.title).toMatch(/^Postponed: /);
@@ -76,7 +75,7 @@ describe('sessionCalendarEvent', () => {
 });
 
 describe('addToCalendarLinks', () => {
-  const event = sessionCalendarEvent(session(), input)!;
+  const event = sessionCalendarEvent(session(), ...input)!;
   const links = addToCalendarLinks(event);
   const params = (href: string) => new URL(href).searchParams;
 

@@ -1,7 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { photoRoute } from '../../src/render/photos.js';
+import { photoRoute } from '../../src/publish/photos.js';
 import { buildAt, ROOT, tempDir, type BuiltSite } from '../helpers/site.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/site-photo');

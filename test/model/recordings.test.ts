@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutTracking, youtubeEmbedUrl, youtubeVideoId } from '../../src/render/youtube.js';
+import { withoutTracking, youtubeEmbedUrl, youtubeVideoId } from '../../src/model/recordings.js';
 
 describe('youtubeVideoId', () => {
   it.each([

@@ -1,9 +1,11 @@
+import { escapeHtml, escapeXml } from '../escape.js';
+import { displayName, joinAnd, sessionLabel, speakersLine } from '../model/names.js';
+import type { Session } from '../model/types.js';
+import { whenOf } from '../model/when.js';
+import { ROUTES } from '../routes.js';
 import { instantFromMillis, isoUtc, latest } from '../time.js';
 import { feedDate } from './content-dates.js';
-import type { RenderContext } from './context.js';
-import { PUBLISH_ROUTES } from './publish-routes.js';
-import { escapeHtml, escapeXml } from './escape.js';
-import { ROUTES, speakersLine, type SessionView } from './views.js';
+import type { PublishContext } from './plan-publish.js';
 
 /** How many sessions the feed carries, newest first. */
 export const FEED_SESSIONS = 30;
@@ -14,8 +16,8 @@ export const FEED_SESSIONS = 30;
  * shows a session once, as new when it is added and as updated when its date changes. Titles and
  * summaries are plain text (readers show them as they are); the content is HTML, escaped into the XML.
  */
-export function renderAtomFeed(ctx: RenderContext): string {
-  const { model, urls, views, markdown } = ctx;
+export function renderAtomFeed(ctx: PublishContext): string {
+  const { model, urls, markdown } = ctx;
   // The newest sessions only: a reader polls for what is new, and the archive page has the rest.
   const sessions = [...model.sessions].sort((a, b) => b.season - a.season).slice(0, FEED_SESSIONS);
   const dates = sessions.map((session) => feedDate(session, model));
@@ -28,22 +30,20 @@ export function renderAtomFeed(ctx: RenderContext): string {
     element('title', model.config.plainTitle),
     element('subtitle', `Sessions and talks of the webinar series ${model.config.plainTitle}.`),
     link('alternate', webinar, 'text/html'),
-    link('self', urls.absolute(PUBLISH_ROUTES.feed), 'application/atom+xml'),
+    link('self', urls.absolute(ROUTES.feed), 'application/atom+xml'),
     element('updated', isoUtc(updated)),
     person(model.config.organizers.map((o) => o.name).join(', ') || model.config.plainTitle, webinar),
   ];
   sessions.forEach((session, i) => {
-    const view = views.session(session);
     const page = urls.absolute(ROUTES.session(session));
-    const talks = session.talks.map((talk) => ({ url: urls.absolute(ROUTES.talk(talk)), abstractHtml: markdown.block(talk.abstract), speakers: speakersLine(talk.speakers) }));
     lines.push(
       '<entry>',
       element('id', page),
-      element('title', `${session.code}${session.topic ? `: ${session.topic}` : ''} (${view.when ? view.when.text : 'date to be announced'})`),
+      element('title', `${sessionLabel(session)} (${whenText(session)})`),
       link('alternate', page, 'text/html'),
       element('updated', isoUtc(dates[i]!)),
-      element('summary', summary(view)),
-      `<content type="html">${escapeXml(entryHtml(view, talks))}</content>`,
+      element('summary', summary(session)),
+      `<content type="html">${escapeXml(entryHtml(session, ctx))}</content>`,
       ...session.talks.flatMap((talk) => talk.speakers).map((s) => person(s.name, s.website)),
       '</entry>',
     );
@@ -64,18 +64,21 @@ function person(name: string, uri: string | undefined): string {
   return `<author>${element('name', name)}${uri ? element('uri', uri) : ''}</author>`;
 }
 
-function summary(view: SessionView): string {
-  const status = view.status === 'scheduled' ? '' : ` (${view.status})`;
-  return `${view.code}${status}, ${view.when ? view.when.text : 'date to be announced'}: ${view.talks.map((t) => `“${t.title}” by ${t.speakerNames}`).join('; ')}.`;
+function whenText(session: Session): string {
+  return whenOf(session)?.text ?? 'date to be announced';
 }
 
-function entryHtml(view: SessionView, talks: { url: string; abstractHtml: string; speakers: string }[]): string {
-  const parts = [`<p>${escapeHtml(summary(view))}</p>`];
-  if (view.registration) parts.push(`<p><a href="${escapeHtml(view.registration)}">Register on Zoom for ${view.code}</a></p>`);
-  view.talks.forEach((talk, i) => {
-    const { url, abstractHtml, speakers } = talks[i]!;
-    parts.push(`<h2><a href="${escapeHtml(url)}">${escapeHtml(`${talk.code} ${talk.title}`)}</a></h2>`, `<p>${escapeHtml(speakers)}</p>`, abstractHtml);
-    if (talk.recording) parts.push(`<p><a href="${escapeHtml(talk.recording)}">Watch the recording of ${escapeHtml(talk.numbered ? talk.code : talk.title)}</a></p>`);
-  });
+function summary(session: Session): string {
+  const status = session.status === 'scheduled' ? '' : ` (${session.status})`;
+  return `${session.code}${status}, ${whenText(session)}: ${session.talks.map((t) => `“${t.title}” by ${joinAnd(t.speakers.map(displayName))}`).join('; ')}.`;
+}
+
+function entryHtml(session: Session, { urls, markdown }: PublishContext): string {
+  const parts = [`<p>${escapeHtml(summary(session))}</p>`];
+  if (session.registration) parts.push(`<p><a href="${escapeHtml(session.registration)}">Register on Zoom for ${session.code}</a></p>`);
+  for (const talk of session.talks) {
+    parts.push(`<h2><a href="${escapeHtml(urls.absolute(ROUTES.talk(talk)))}">${escapeHtml(`${talk.code} ${talk.title}`)}</a></h2>`, `<p>${escapeHtml(speakersLine(talk.speakers))}</p>`, markdown.block(talk.abstract));
+    if (talk.recording) parts.push(`<p><a href="${escapeHtml(talk.recording)}">Watch the recording of ${escapeHtml(talk.episode !== undefined ? talk.code : talk.title)}</a></p>`);
+  }
   return parts.join('\n');
 }

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ogImageSvg, renderPng } from '../../src/render/og-image.js';
+import { renderPng } from '../../src/publish/png.js';
+import { ogImageSvg } from '../../src/publish/share-images.js';
 import { ROOT } from '../helpers/site.js';
 
 const CACHE = path.join(ROOT, 'node_modules/.cache/looking-glass/png');
@@ -41,7 +42,7 @@ describe('share images', () => {
     await writeFile(path.join(CACHE, entry!), good.subarray(0, 100));
     // A fresh copy of the module has no image in memory, as the next build would not.
     vi.resetModules();
-    const fresh = await import('../../src/render/og-image.js');
+    const fresh = await import('../../src/publish/png.js');
     expect(Buffer.from(fresh.renderPng(svg)).equals(good)).toBe(true);
     expect((await readFile(path.join(CACHE, entry!))).equals(good)).toBe(true);
   });

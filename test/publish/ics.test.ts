@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { CalendarEvent } from '../../src/render/calendar-event.js';
-import { buildCalendar, escapeText, foldLine } from '../../src/render/ics.js';
+import type { CalendarEvent } from '../../src/publish/calendar-events.js';
+import { buildCalendar, escapeText, foldLine } from '../../src/publish/ics.js';
 import { parseSessionStart, addMinutes } from '../../src/time.js';
 
 const octets = (text: string) => Buffer.byteLength(text, 'utf8');

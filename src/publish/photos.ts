@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Speaker } from '../model/types.js';
+import type { SiteModel, Speaker } from '../model/types.js';
+import type { PlannedOutput } from '../outputs.js';
 import type { Problem } from '../problems.js';
-import type { PlannedOutput, RenderContext } from './context.js';
-import { renderPng } from './og-image.js';
-import type { Urls } from './views.js';
+import { ROUTES, type Urls } from '../routes.js';
+import { renderPng } from './png.js';
 
 /**
  * Speaker photos, resized at build time to the square sizes the pages show them at, twice over for
@@ -17,8 +17,10 @@ export const PHOTO_SIZES = { small: 56, large: 96 } as const;
 /** How many image pixels per CSS pixel. */
 const DENSITY = 2;
 
-/** Folder of the resized photos in the output. */
-const PHOTO_DIR = 'assets/photos/';
+/** The route of a photo at a size: "photos/ada-lovelace.jpg", small → "assets/photos/photos-ada-lovelace-112.png". */
+export function photoRoute(photo: string, size: keyof typeof PHOTO_SIZES): string {
+  return ROUTES.photo(photo, PHOTO_SIZES[size] * DENSITY);
+}
 
 /** A speaker's photo as templates see it: a URL per size, the sizes in CSS pixels, and the alt text. */
 export interface PhotoView {
@@ -26,12 +28,6 @@ export interface PhotoView {
   large: string;
   sizes: typeof PHOTO_SIZES;
   alt: string;
-}
-
-/** "photos/ada-lovelace.jpg" at size small → "assets/photos/photos-ada-lovelace-112.png". */
-export function photoRoute(photo: string, size: keyof typeof PHOTO_SIZES): string {
-  const name = photo.replace(/\.[^./]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
-  return `${PHOTO_DIR}${name}-${PHOTO_SIZES[size] * DENSITY}.png`;
 }
 
 /** The template view of a speaker's photo; the alt text is the speaker's name, which is what the photo shows. */
@@ -54,11 +50,11 @@ const MAX_PHOTO_SIDE = 10_000;
  * not a JPEG or PNG of a sensible size is a `bad-image` or `too-large` problem at its key: it is read and
  * its header checked here, before anything is rendered.
  */
-export function planPhotos(ctx: RenderContext, contentDir: string): { outputs: PlannedOutput[]; problems: Problem[] } {
+export function planPhotos(model: SiteModel, contentDir: string): { outputs: PlannedOutput[]; problems: Problem[] } {
   const outputs = new Map<string, PlannedOutput>();
   const problems: Problem[] = [];
   const checked = new Map<string, boolean>();
-  for (const session of ctx.model.sessions) {
+  for (const session of model.sessions) {
     for (const talk of session.talks) {
       talk.speakers.forEach((speaker, i) => {
         const photo = speaker.photo;

@@ -1,5 +1,5 @@
 import { compactUtc, isoUtc } from '../time.js';
-import type { CalendarEvent } from './calendar-event.js';
+import type { CalendarEvent } from './calendar-events.js';
 
 /** "Add to calendar" links of one event, one per service. */
 export interface AddToCalendarLinks {

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.js';
+import { sessionLabel } from '../model/names.js';
 import type { Session, Speaker } from '../model/types.js';
 import { isoWithOffset } from '../time.js';
 import type { SessionStatus } from '../validate/schema.js';
@@ -36,7 +37,7 @@ export function sessionEvent(session: Session, config: SiteConfig, urls: EventUr
     '@context': 'https://schema.org',
     '@type': 'Event',
     '@id': `${urls.page}#event`,
-    name: `${config.plainTitle} ${session.code}${session.topic ? `: ${session.topic}` : ''}`,
+    name: `${config.plainTitle} ${sessionLabel(session)}`,
     description: eventDescription(session),
     url: urls.page,
     startDate: isoWithOffset(session.start),

@@ -1,5 +1,5 @@
 import { compactUtc } from '../time.js';
-import type { CalendarEvent } from './calendar-event.js';
+import type { CalendarEvent } from './calendar-events.js';
 
 // RFC 5545 §3.1: content lines end with CRLF and should not exceed 75 octets.
 const CRLF = '\r\n';

@@ -1,13 +1,8 @@
-import type { Session, Talk } from '../model/types.js';
+import { sessionLabel, speakersLine } from '../model/names.js';
+import type { Session, SiteModel } from '../model/types.js';
+import { previousWhenOf } from '../model/when.js';
+import { ROUTES, type Urls } from '../routes.js';
 import { addMinutes, type Instant } from '../time.js';
-
-/** Where the calendar files live, relative to the base path. */
-export const CALENDAR_ROUTES = {
-  /** One file per session, beside its page: "webinar/s05/s05.ics". */
-  session: (session: Pick<Session, 'slug'>) => `webinar/${session.slug}/${session.slug}.ics`,
-  /** The series feed of every dated session, past and upcoming. */
-  feed: 'webinar/calendar.ics',
-} as const;
 
 /** The RFC 5545 STATUS of an event. */
 export type EventStatus = 'CONFIRMED' | 'CANCELLED';
@@ -34,38 +29,37 @@ export interface CalendarEvent {
   sequence: number;
 }
 
-/** What the event of a session is made from, besides the session itself. */
-export interface CalendarEventInput {
-  /** The series title without the 👀 ("Looking-Glass"), as calendars and screen readers read it. */
-  seriesTitle: string;
-  /** Host of the site, for the UID. */
-  host: string;
-  /** Absolute URL of the session page. */
-  pageUrl: string;
-  /** Each talk's speakers with their places, in running order. */
-  speakersLine: (talk: Talk) => string;
-  /** "Monday 18 March 2024, 16:00–17:30 CET" for a rescheduled session's previous time. */
-  previousWhenText: string | undefined;
+/**
+ * The calendar event of every session that has one, derived once per build: the calendar files, the
+ * add-to-calendar links of the pages and the published schedule all read these.
+ */
+export function deriveCalendarEvents(model: SiteModel, urls: Urls): Map<Session, CalendarEvent> {
+  const host = new URL(model.config.siteUrl).hostname;
+  const events = new Map<Session, CalendarEvent>();
+  for (const session of model.sessions) {
+    const event = sessionCalendarEvent(session, model.config.plainTitle, host, urls.absolute(ROUTES.session(session)));
+    if (event) events.set(session, event);
+  }
+  return events;
 }
 
 /**
  * The calendar event of a session, or undefined while it never had a date. A postponed session
  * without a new start keeps its previous slot, marked cancelled, so calendars that hold it learn.
  */
-export function sessionCalendarEvent(session: Session, input: CalendarEventInput): CalendarEvent | undefined {
+export function sessionCalendarEvent(session: Session, seriesTitle: string, host: string, pageUrl: string): CalendarEvent | undefined {
   const start = eventStart(session);
   if (!start) return undefined;
   const end = addMinutes(start, session.durationMinutes);
   const active = session.status === 'scheduled' || session.status === 'rescheduled';
-  const name = `${input.seriesTitle} ${session.code}${session.topic ? `: ${session.topic}` : ''}`;
   return {
-    uid: `${session.slug}@${input.host}`,
+    uid: `${session.slug}@${host}`,
     start,
     end,
-    title: STATUS_PREFIX[session.status] + name,
-    description: describeSession(session, input),
+    title: STATUS_PREFIX[session.status] + `${seriesTitle} ${sessionLabel(session)}`,
+    description: describeSession(session, pageUrl),
     location: session.join ? `Zoom: ${session.join}` : 'Online (Zoom)',
-    url: input.pageUrl,
+    url: pageUrl,
     status: active ? 'CONFIRMED' : 'CANCELLED',
     sequence: session.status === 'scheduled' ? 0 : 1,
   };
@@ -84,18 +78,19 @@ const STATUS_PREFIX: Record<Session['status'], string> = {
   cancelled: 'Cancelled: ',
 };
 
-function describeSession(session: Session, input: CalendarEventInput): string {
+function describeSession(session: Session, pageUrl: string): string {
   const lines: string[] = [];
+  const previous = previousWhenOf(session);
   if (session.status === 'cancelled') lines.push('Cancelled: this session will not take place.', '');
   if (session.status === 'postponed') lines.push('Postponed: a new date will be announced.', '');
-  if (session.status === 'rescheduled' && input.previousWhenText) lines.push(`Rescheduled from ${input.previousWhenText}.`, '');
+  if (session.status === 'rescheduled' && previous) lines.push(`Rescheduled from ${previous.text}.`, '');
   for (const talk of session.talks) {
-    const speakers = input.speakersLine(talk);
+    const speakers = speakersLine(talk.speakers);
     lines.push(`${talk.code}: ${talk.title}${speakers ? `, by ${speakers}` : ''}`);
   }
   if (session.talks.length) lines.push('');
   if (session.registration) lines.push(`Register on Zoom: ${session.registration}`);
   else if (session.join) lines.push(`Join on Zoom: ${session.join}`);
-  lines.push(`Session page: ${input.pageUrl}`);
+  lines.push(`Session page: ${pageUrl}`);
   return lines.join('\n');
 }
