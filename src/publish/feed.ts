@@ -17,7 +17,7 @@ export const FEED_SESSIONS = 30;
  * summaries are plain text (readers show them as they are); the content is HTML, escaped into the XML.
  */
 export function renderAtomFeed(ctx: PublishContext): string {
-  const { model, urls, markdown } = ctx;
+  const { model, urls } = ctx;
   // The newest sessions only: a reader polls for what is new, and the archive page has the rest.
   const sessions = [...model.sessions].sort((a, b) => b.season - a.season).slice(0, FEED_SESSIONS);
   const dates = sessions.map((session) => feedDate(session, model));
