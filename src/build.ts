@@ -4,13 +4,14 @@ import type { ConfigOverrides } from './config.js';
 import { readContent, type ReadCache } from './load/read-content.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
-import { hasErrors, ProblemsError, type Problem } from './problems.js';
+import type { PlannedOutput } from './outputs.js';
 import { planSite, type PlanOptions, type SitePlan } from './plan.js';
+import { hasErrors, type Problem } from './problems.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
-import { findDuplicateOutputs } from './write/check-output.js';
-import { writeSiteAtomically } from './write/write-site.js';
+import { AtomicDiskWriter } from './write/disk-writer.js';
+import { MemoryWriter, type Writer } from './write/writer.js';
 
 /** What a build reads and writes. */
 export interface BuildOptions {
@@ -24,85 +25,146 @@ export interface BuildOptions {
   overrides?: ConfigOverrides;
 }
 
-/** What a build did. */
-export interface BuildResult {
-  /** False when any error stopped the build; nothing was written then. */
+/** Milliseconds per step, in order. */
+export type Timings = [step: string, ms: number][];
+
+/** What the pipeline did. */
+export interface PipelineResult {
+  /** False when any error stopped it; the writer then kept nothing. */
   ok: boolean;
   problems: Problem[];
+  /** The site model, once the content had no errors. */
+  model: SiteModel | undefined;
   talks: number;
+  /** HTML pages planned. */
   pages: number;
-  /** Milliseconds per step, in order. */
-  timings: [step: string, ms: number][];
+  /** Outputs rendered by this run. */
+  rendered: number;
+  written: string[];
+  deleted: string[];
+  timings: Timings;
 }
 
-/** load → validate → model: the site model, or the problems that stop it. */
-export async function loadSite(
-  options: Omit<BuildOptions, 'outDir' | 'templatesDir'>,
-  timings: BuildResult['timings'] = [],
-  memos: { readCache?: ReadCache; validationMemo?: ValidationMemo } = {},
-) {
-  const raw = await timed(timings, 'load', () => readContent(options.contentDir, options.displayRoot, memos.readCache));
-  const validated = await timed(timings, 'validate', () => validateContent(raw, memos.validationMemo));
-  const built = await timed(timings, 'model', () => buildSiteModel(validated.content, options.now, options.overrides));
-  const problems = [...raw.problems, ...validated.problems, ...built.problems];
-  return { model: hasErrors(problems) ? undefined : built.model, problems };
+/** What a full build did. */
+export type BuildResult = Pick<PipelineResult, 'ok' | 'problems' | 'talks' | 'pages' | 'timings'>;
+
+/** Memos a dev session keeps across runs, so that a rebuild reads, validates and renders only what changed. */
+export interface PipelineMemos {
+  readCache?: ReadCache;
+  validationMemo?: ValidationMemo;
+  markdownMemo?: Map<string, string>;
+  templateMemo?: PlanOptions['templateMemo'];
 }
 
-/**
- * plan → check outputs: every output of the model (compiling the templates) and every static file, and
- * the problems found on the way: a template that does not compile, a photo that cannot be drawn, two
- * outputs on one path. `build`, `check` and `dev` all take this step, so they report the same problems.
- */
-export async function planOutputs(
-  model: SiteModel,
-  options: PlanOptions,
-  timings: BuildResult['timings'] = [],
-): Promise<{ plan: SitePlan | undefined; problems: Problem[] }> {
-  const site = await timed(timings, 'plan', () => planSite(model, options));
-  if (!site.plan) return site;
-  const { planned, statics } = site.plan;
-  const duplicates = await timed(timings, 'check output', () => findDuplicateOutputs([...planned, ...statics], options.displayRoot));
-  const problems = [...site.problems, ...duplicates];
-  return { plan: hasErrors(problems) ? undefined : site.plan, problems };
+/** How a run renders: everything (a build), or, in dev, what a change affects, some of it later. */
+export interface RenderSelection {
+  /** The outputs to render now and those to render later (the writer must be able to defer). */
+  select(planned: readonly PlannedOutput[], model: SiteModel): { now: readonly PlannedOutput[]; later: readonly PlannedOutput[] };
+  defer(output: PlannedOutput): void;
 }
 
 /**
- * What `check` does: load → validate → model → plan → check outputs, rendering and writing nothing.
- * Without a templates folder `check` stops after the model (a content repository checked on its own);
- * a build needs one.
+ * The pipeline, the same for `build`, `check` and `dev`:
+ * read → validate → model → plan → check outputs → render → write.
+ * Problems of every step are collected; any error keeps the writer from keeping anything.
  */
-export async function checkSite(options: Omit<BuildOptions, 'outDir'>, timings: BuildResult['timings'] = [], templates: 'required' | 'if-present' = 'if-present') {
-  const loaded = await loadSite(options, timings);
+export async function runPipeline(
+  options: Omit<BuildOptions, 'outDir'>,
+  writer: Writer,
+  { memos = {}, selection, requireTemplates = true }: { memos?: PipelineMemos; selection?: RenderSelection; requireTemplates?: boolean } = {},
+): Promise<PipelineResult> {
+  const timings: Timings = [];
+  const step = <T>(name: string, run: () => T | Promise<T>) => timed(timings, name, run);
+  const problems: Problem[] = [];
+  const result = (model: SiteModel | undefined, extra: Partial<PipelineResult> = {}): PipelineResult => ({
+    ok: !hasErrors(problems), problems, model, talks: model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0,
+    pages: 0, rendered: 0, written: [], deleted: [], timings, ...extra,
+  });
+
+  const raw = await step('read', () => readContent(options.contentDir, options.displayRoot, memos.readCache));
+  const valid = await step('validate', () => validateContent(raw, memos.validationMemo));
+  const built = await step('model', () => buildSiteModel(valid.content, options.now, options.overrides));
+  problems.push(...raw.problems, ...valid.problems, ...built.problems);
+  const model = hasErrors(problems) ? undefined : built.model;
   if (!existsSync(options.templatesDir)) {
-    if (templates === 'if-present') return { ...loaded, plan: undefined };
-    return { model: undefined, plan: undefined, problems: [...loaded.problems, missingTemplates(options)] };
+    // `check` of a content repository on its own stops after the model; a build needs templates.
+    if (requireTemplates) problems.push(missingTemplates(options));
+    return result(model);
   }
-  if (!loaded.model) return { ...loaded, plan: undefined };
-  const planned = await planOutputs(loaded.model, options, timings);
-  const problems = [...loaded.problems, ...planned.problems];
-  return { model: hasErrors(problems) ? undefined : loaded.model, plan: planned.plan, problems };
+  if (!model) return result(undefined);
+
+  const planned = await step('plan', () => planSite(model, { ...options, ...memos }));
+  problems.push(...planned.problems);
+  if (!planned.plan) return result(model);
+  const { plan } = planned;
+  const pages = plan.planned.filter((output) => output.path.endsWith('.html')).length;
+  problems.push(...(await step('check outputs', () => writer.begin([...plan.planned, ...plan.statics], options.displayRoot))));
+  if (hasErrors(problems)) {
+    await writer.finish(false);
+    return result(model, { pages });
+  }
+
+  // Pages render one by one as they are written (they need not all sit in memory): the two steps are
+  // timed apart all the same.
+  const { rendered, renderMs, writeMs } = await renderAndWrite(plan, model, writer, problems, selection);
+  timings.push(['render', round(renderMs)]);
+  const finishing = performance.now();
+  const written = await writer.finish(!hasErrors(problems));
+  timings.push(['write', round(writeMs + performance.now() - finishing)]);
+  return result(model, { pages, rendered, ...written });
 }
 
-/** The whole pipeline: load → validate → model → plan → check outputs → render and write. */
-export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const timings: BuildResult['timings'] = [];
-  const { model, plan, problems } = await checkSite(options, timings, 'required');
-  const talks = model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0;
-  const failed = (extra: Problem[] = []): BuildResult => ({ ok: false, problems: [...problems, ...extra], talks, pages: 0, timings });
-  if (!model || !plan) return failed();
-  const files = [...plan.planned.map((output) => ({ path: output.path, contents: output.render })), ...plan.statics];
-  try {
-    // Rendering happens inside the write, page by page, while other pages are being written. The write
-    // first checks the output folder for files no build wrote (once; it is the step that would delete them).
-    await timed(timings, 'render and write', () => writeSiteAtomically(options.outDir, files, options));
-  } catch (error) {
-    if (error instanceof ProblemsError) return failed(error.problems);
-    const cause = error instanceof Error ? error.cause : undefined;
-    if (cause instanceof TemplateError) return failed([cause.toProblem()]);
-    throw error;
+/**
+ * Render the selected outputs and put them, then the static files. A template error is a problem of
+ * the page; the other pages still render (their errors are reported too), and nothing more is put.
+ */
+async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, problems: Problem[], selection: RenderSelection | undefined) {
+  const { now, later } = selection ? selection.select(plan.planned, model) : { now: plan.planned, later: [] };
+  let renderMs = 0;
+  let writeMs = 0;
+  const put = async (path: string, contents: string | Uint8Array) => {
+    const started = performance.now();
+    await writer.put({ path, contents });
+    writeMs += performance.now() - started;
+  };
+  const templateErrors = new Set<string>();
+  for (const output of now) {
+    const started = performance.now();
+    let contents: string | Uint8Array;
+    try {
+      contents = output.render();
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      // Every page of a broken template fails the same way: one problem per place in the templates.
+      const problem = error.toProblem();
+      const key = `${problem.file}:${problem.line}:${problem.message}`;
+      if (!templateErrors.has(key)) problems.push(problem);
+      templateErrors.add(key);
+      continue;
+    } finally {
+      renderMs += performance.now() - started;
+    }
+    if (!hasErrors(problems)) await put(output.path, contents);
   }
-  const pages = files.filter((f) => f.path.endsWith('.html')).length;
-  return { ok: true, problems, talks, pages, timings };
+  if (!hasErrors(problems)) {
+    for (const file of plan.statics) await put(file.path, file.contents());
+    for (const output of later) selection!.defer(output);
+  }
+  return { rendered: now.length, renderMs, writeMs };
+}
+
+/** The whole pipeline into the output folder, which is replaced only when everything succeeded. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return runPipeline(options, new AtomicDiskWriter(options.outDir, options.contentDir));
+}
+
+/**
+ * What `check` does: the whole pipeline into memory, so every template is compiled and every page
+ * rendered, and nothing is written. Without a templates folder it stops after the model (a content
+ * repository checked on its own).
+ */
+export async function checkSite(options: Omit<BuildOptions, 'outDir'>): Promise<PipelineResult> {
+  return runPipeline(options, new MemoryWriter(), { requireTemplates: false });
 }
 
 function missingTemplates(options: Pick<BuildOptions, 'templatesDir' | 'displayRoot'>): Problem {
@@ -113,9 +175,13 @@ function missingTemplates(options: Pick<BuildOptions, 'templatesDir' | 'displayR
   };
 }
 
-async function timed<T>(timings: BuildResult['timings'], step: string, run: () => T | Promise<T>): Promise<T> {
+async function timed<T>(timings: Timings, step: string, run: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await run();
-  timings.push([step, Math.round((performance.now() - started) * 10) / 10]);
+  timings.push([step, round(performance.now() - started)]);
   return result;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

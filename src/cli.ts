@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, checkSite } from './build.js';
 import type { DevOptions } from './dev/run-dev.js';
-import { formatErrorChain, formatGithubAnnotations, formatProblems, hasErrors, type Problem } from './problems.js';
+import { formatErrorChain, formatGithubAnnotations, formatProblems, type Problem } from './problems.js';
 import { runNewTalk } from './scaffold/run-new.js';
 import { currentInstant, parseNow, type Instant } from './time.js';
 
@@ -86,11 +86,10 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });
   if (command === 'check') {
-    // The templates compile too (their syntax errors are a pull request's mistakes as well); nothing renders.
-    const { model, problems } = await checkSite(options);
+    // Every page renders too (a template's mistakes are a pull request's mistakes as well); nothing is written.
+    const { ok, model, problems, talks } = await checkSite(options);
     report(problems);
-    if (!model || hasErrors(problems)) return 1;
-    const talks = model.sessions.reduce((n, s) => n + s.talks.length, 0);
+    if (!ok || !model) return 1;
     process.stdout.write(`Checked ${talks} talks in ${model.sessions.length} sessions: no errors (${Math.round(performance.now() - started)} ms)\n`);
     return 0;
   }

@@ -31,7 +31,7 @@ describe('looking-glass build', () => {
     const { code, stdout, stderr } = await cli(['build', '--content', CONTENT, '--out', path.join(dir, 'site'), '--now', '2024-03-20T12:00:00+01:00', '--timings']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^load \d+ ms, validate \d+ ms, model \d+ ms, plan \d+ ms, check output \d+ ms, render and write \d+ ms$/m);
+    expect(stderr).toMatch(/^read \d+ ms, validate \d+ ms, model \d+ ms, plan \d+ ms, check outputs \d+ ms, render \d+ ms, write \d+ ms$/m);
   });
 
   it('writes dates in British English whatever the locale of the machine', async () => {

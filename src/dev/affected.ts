@@ -14,7 +14,7 @@ export interface ChangeKind {
  * a template, the config or a page: everything. Both the old and the new model are asked, so a
  * talk that moved season, was added or was deleted is covered.
  */
-export function selectAffected(planned: PlannedOutput[], changes: readonly ChangeKind[], before: SiteModel, after: SiteModel): PlannedOutput[] {
+export function selectAffected(planned: readonly PlannedOutput[], changes: readonly ChangeKind[], before: SiteModel, after: SiteModel): readonly PlannedOutput[] {
   if (changes.some((c) => c.kind === 'template' || c.kind === 'other')) return planned;
   const seasons = new Set<number>();
   const wholeSeasons = new Set<number>();

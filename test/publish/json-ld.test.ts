@@ -1,10 +1,10 @@
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/build.js';
+import { checkSite } from '../../src/build.js';
 import type { Session, SiteModel } from '../../src/model/types.js';
 import { jsonLdScriptText, sessionEvent } from '../../src/publish/json-ld.js';
 import { parseSessionStart } from '../../src/time.js';
-import { at, CONTENT, ROOT, type BuiltSite } from '../helpers/site.js';
+import { at, CONTENT, ROOT, TEMPLATES, type BuiltSite } from '../helpers/site.js';
 import { isoOffset, readOracleSessions, type OracleSession } from './content-oracle.js';
 import { buildProjectSite, SITE_ROOT } from './published-site.js';
 
@@ -83,7 +83,7 @@ describe('sessionEvent for changed sessions', () => {
   let s05: Session;
   const urls = { page: 'https://x.org/webinar/s05/', series: 'https://x.org/webinar/', image: 'https://x.org/i.png' };
   beforeAll(async () => {
-    model = (await loadSite({ contentDir: CONTENT, now: at(NOW), displayRoot: ROOT })).model!;
+    model = (await checkSite({ contentDir: CONTENT, templatesDir: TEMPLATES, now: at(NOW), displayRoot: ROOT })).model!;
     s05 = model.sessions.find((s) => s.season === 5)!;
   });
 

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findDuplicateOutputs, findStrayFiles, MANIFEST_FILE, readManifest } from '../../src/write/check-output.js';
-import { writeSiteAtomically } from '../../src/write/write-site.js';
+import { AtomicDiskWriter } from '../../src/write/disk-writer.js';
+import type { RenderedFile } from '../../src/outputs.js';
+import { MemoryWriter } from '../../src/write/writer.js';
 import { snapshotFolder } from './snapshot.js';
 
 const dirs: string[] = [];
@@ -28,7 +30,17 @@ function deadPid(): number {
   return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 }
 
-describe('writeSiteAtomically', () => {
+/** A whole write through the atomic writer, as the pipeline does it: the problems of `begin`, if any. */
+async function writeSiteAtomically(outDir: string, files: readonly RenderedFile[]) {
+  const parent = path.dirname(outDir);
+  const writer = new AtomicDiskWriter(outDir, path.join(parent, 'content'));
+  const problems = await writer.begin(files, parent);
+  if (problems.length > 0) return { problems, deleted: [] };
+  for (const file of files) await writer.put(file);
+  return { problems, ...(await writer.finish(true)) };
+}
+
+describe('AtomicDiskWriter', () => {
   it('writes the files and a manifest of them, and nothing beside the output folder', async () => {
     const parent = await tempParent();
     await writeSiteAtomically(path.join(parent, 'public'), SITE);
@@ -41,7 +53,7 @@ describe('writeSiteAtomically', () => {
     const parent = await tempParent();
     const out = path.join(parent, 'public');
     await writeSiteAtomically(out, [...SITE, { path: 'webinar/s01-zajac/index.html', contents: 'old slug' }]);
-    await writeSiteAtomically(out, SITE);
+    expect((await writeSiteAtomically(out, SITE)).deleted).toEqual(['webinar/s01-zajac/index.html']);
     expect(Object.keys(await snapshotFolder(out)).sort()).toEqual([MANIFEST_FILE, 'index.html', 'webinar/s01e01/index.html']);
   });
 
@@ -51,7 +63,8 @@ describe('writeSiteAtomically', () => {
     await writeSiteAtomically(out, SITE);
     await writeFile(path.join(out, 'CNAME'), 'webinar.example.org\n');
     const before = await snapshotFolder(out);
-    await expect(writeSiteAtomically(out, SITE)).rejects.toThrow(/CNAME/);
+    const { problems } = await writeSiteAtomically(out, SITE);
+    expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(['stray-output-file public/CNAME']);
     expect(await snapshotFolder(out)).toEqual(before);
     expect(await readdir(parent)).toEqual(['public']);
   });
@@ -77,6 +90,44 @@ describe('writeSiteAtomically', () => {
     await writeSiteAtomically(path.join(parent, 'public'), SITE);
     expect(await readdir(parent)).toEqual(['public']);
     expect(await readFile(path.join(parent, 'public/index.html'), 'utf8')).toBe('<p>home</p>');
+  });
+
+  it('discards everything when the build fails after it began', async () => {
+    const parent = await tempParent();
+    const out = path.join(parent, 'public');
+    await writeSiteAtomically(out, SITE);
+    const before = await snapshotFolder(out);
+    const writer = new AtomicDiskWriter(out, path.join(parent, 'content'));
+    expect(await writer.begin([{ path: 'index.html' }], parent)).toEqual([]);
+    await writer.put({ path: 'index.html', contents: 'half a site' });
+    expect(await writer.finish(false)).toEqual({ written: [], deleted: [] });
+    expect(await snapshotFolder(out)).toEqual(before);
+    expect(await readdir(parent)).toEqual(['public']);
+  });
+
+  it('reports two outputs on one path before it writes anything', async () => {
+    const parent = await tempParent();
+    const writer = new AtomicDiskWriter(path.join(parent, 'public'), path.join(parent, 'content'));
+    const problems = await writer.begin([...SITE, { path: 'index.html', source: path.join(parent, 'content/static/index.html') }], parent);
+    expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(['output-collision content/static/index.html']);
+    expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('MemoryWriter', () => {
+  it('keeps the files of the last kept write, and says what changed', async () => {
+    const writer = new MemoryWriter();
+    await writer.begin(SITE, '/site');
+    for (const file of SITE) writer.put(file);
+    expect(await writer.finish(true)).toEqual({ written: ['index.html', 'webinar/s01e01/index.html'], deleted: [] });
+    await writer.begin([SITE[0]!], '/site');
+    writer.put({ path: 'index.html', contents: 'discarded' });
+    await writer.finish(false);
+    expect(writer.files.get('index.html')).toBe('<p>home</p>');
+    await writer.begin([SITE[0]!], '/site');
+    writer.put(SITE[0]!);
+    expect(await writer.finish(true)).toEqual({ written: ['index.html'], deleted: ['webinar/s01e01/index.html'] });
+    expect([...writer.files.keys()]).toEqual(['index.html']);
   });
 });
 
