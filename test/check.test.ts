@@ -65,6 +65,15 @@ describe('looking-glass check', () => {
     expect(await readdir(dir)).toEqual(['content', 'templates']);
   });
 
+  it('renders every page too: a template that fails while rendering one page is reported once, with its file and line, exit 1', async () => {
+    await cp(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    await edit('templates/talk.njk', '{% block main %}', '{% block main %}{{ talk.nothing() }}');
+    const { code, stderr } = await cli(['check', '--now', NOW], dir);
+    expect(code).toBe(1);
+    expect(stderr.match(/^templates\/talk\.njk:\d+: .*\[template-error\]$/gm)).toHaveLength(1);
+    expect(await readdir(dir)).toEqual(['content', 'templates']);
+  });
+
   it('takes --content like build', async () => {
     await cp(path.join(dir, 'content'), path.join(dir, 'elsewhere'), { recursive: true });
     await edit('content/site.yaml', 'title:', 'titel:');
