@@ -6,7 +6,7 @@ import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
 import type { PlannedOutput } from './outputs.js';
 import { planSite, type PlanOptions, type SitePlan } from './plan.js';
-import { hasErrors, type Problem } from './problems.js';
+import { hasErrors, problem, type Problem } from './problems.js';
 import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
@@ -136,9 +136,9 @@ async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, 
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       // Every page of a broken template fails the same way: one problem per place in the templates.
-      const problem = error.toProblem();
-      const key = `${problem.file}:${problem.line}:${problem.message}`;
-      if (!templateErrors.has(key)) problems.push(problem);
+      const found = error.toProblem();
+      const key = `${found.file}:${found.line}:${found.message}`;
+      if (!templateErrors.has(key)) problems.push(found);
       templateErrors.add(key);
       continue;
     } finally {
@@ -168,11 +168,11 @@ export async function checkSite(options: Omit<BuildOptions, 'outDir'>): Promise<
 }
 
 function missingTemplates(options: Pick<BuildOptions, 'templatesDir' | 'displayRoot'>): Problem {
-  return {
-    code: 'missing-file', severity: 'error', file: path.relative(options.displayRoot, options.templatesDir).split(path.sep).join('/') || '.',
-    message: 'the templates folder does not exist',
-    hint: 'run the command from the repository root, or give the folder with --templates DIR',
-  };
+  return problem(
+    'missing-file', { file: path.relative(options.displayRoot, options.templatesDir).split(path.sep).join('/') || '.' },
+    'the templates folder does not exist',
+    'run the command from the repository root, or give the folder with --templates DIR',
+  );
 }
 
 async function timed<T>(timings: Timings, step: string, run: () => T | Promise<T>): Promise<T> {

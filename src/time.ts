@@ -74,18 +74,8 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
  * A session start is a wall-clock time in an IANA zone. An explicit offset is allowed
  * but must agree with the zone on that date, which catches a "CET" typed in summer.
  */
-export function parseSessionStart(value: string | Date, zoneName: string): ParsedStart {
+export function parseSessionStart(value: string, zoneName: string): ParsedStart {
   const zone = zoneFor(zoneName);
-  if (value instanceof Date) {
-    // A YAML 1.1 parser turns an unquoted timestamp into a Date read as UTC: take its fields as wall time.
-    const wall = DateTime.fromJSDate(value, { zone: 'utc' });
-    if (!wall.isValid) return { ok: false, reason: 'unparsable' };
-    const start = DateTime.fromObject(
-      { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
-      { zone, locale: LOCALE },
-    );
-    return start.isValid ? { ok: true, start } : { ok: false, reason: 'unparsable' };
-  }
   const text = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, reason: 'no-time' };
   // "2024-03-25 16:00", "2024-03-25T16:00", with or without seconds: luxon's fromFormat would build
@@ -219,10 +209,6 @@ export function toMillis(at: Instant): number {
   return at.toMillis();
 }
 
-/** A JS Date for libraries that take one (the feed writer); never used for arithmetic. */
-export function toJSDate(at: Instant): Date {
-  return at.toJSDate();
-}
 
 /** The later of two instants. */
 export function latest(a: Instant, b: Instant): Instant {

@@ -26,11 +26,6 @@ describe('parseSessionStart', () => {
   it('rejects a date without a time', () => {
     expect(parseSessionStart('2025-10-20', 'Europe/Copenhagen')).toMatchObject({ ok: false, reason: 'no-time' });
   });
-
-  it('reads a YAML 1.1 Date (parsed as UTC) as the wall time that was written', () => {
-    const parsed = parseSessionStart(new Date(Date.UTC(2024, 2, 25, 16, 0)), 'Europe/Copenhagen');
-    expect(parsed.ok && parsed.start.toISO()).toBe('2024-03-25T16:00:00.000+01:00');
-  });
 });
 
 describe('parseSessionStart, many times over a DST switch (offsets are remembered per instant)', () => {

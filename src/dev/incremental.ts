@@ -63,6 +63,8 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
 
   async function run(changed: readonly string[] | 'all'): Promise<RebuildResult> {
     const started = performance.now();
+    // The edit's own pages first: deferred pages wait until this rebuild is done, however it ends.
+    writer.pauseBackground();
     if (changed === 'all') memos.readCache.clear();
     else {
       pending.push(...changed.map((file) => classify(path.resolve(file))));
@@ -71,6 +73,7 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     const changes = changed === 'all' ? undefined : pending;
     if (!changes || changes.some((change) => change.kind === 'template' || change.kind === 'other')) memos.templateMemo.renderer = undefined;
     const result = await runPipeline(options, writer, { memos, selection: changes && lastModel ? affectedBy(changes, lastModel) : undefined });
+    writer.resumeBackground();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     if (!result.ok) return { ok: false, problems: result.problems, rendered: 0, written: [], deleted: [], cssOnly: false, deferred: writer.deferredCount, ms };
     lastModel = result.model;

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Problem } from '../problems.js';
-import { SiteError } from '../problems.js';
+import { problem, type Problem, SiteError } from '../problems.js';
 import { listFilesBelow } from '../list-files.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readText } from './read-text.js';
@@ -132,15 +131,15 @@ async function readMarkdownFile(absolute: string, file: string, problems: Proble
   if (text === undefined) return undefined;
   const split = splitFrontMatter(text);
   if (!split.frontMatter) {
-    problems.push({
-      code: 'no-front-matter', severity: 'error', file, line: 1,
-      ...(split.missing === 'unclosed'
-        ? { message: 'the front matter opened on line 1 is never closed', hint: 'add a line "---" after the last key, before the abstract' }
-        : {
-            message: 'the file has no front matter',
-            hint: 'the very first line must be "---", then the keys (season, title, speakers, …), then another "---" line, then the text',
-          }),
-    });
+    problems.push(
+      split.missing === 'unclosed'
+        ? problem('no-front-matter', { file, line: 1 }, 'the front matter opened on line 1 is never closed', 'add a line "---" after the last key, before the abstract')
+        : problem(
+            'no-front-matter', { file, line: 1 },
+            'the file has no front matter',
+            'the very first line must be "---", then the keys (season, title, speakers, …), then another "---" line, then the text',
+          ),
+    );
     return undefined;
   }
   const syntax = describeYamlSyntax(file, split.frontMatter, text);
@@ -149,19 +148,11 @@ async function readMarkdownFile(absolute: string, file: string, problems: Proble
 }
 
 function missingContentDir(file: string): Problem {
-  return {
-    code: 'missing-file', severity: 'error', file,
-    message: 'the content folder does not exist',
-    hint: 'run the command from the repository root, or give the folder with --content DIR',
-  };
+  return problem('missing-file', { file }, 'the content folder does not exist', 'run the command from the repository root, or give the folder with --content DIR');
 }
 
 function missingSiteFile(file: string): Problem {
-  return {
-    code: 'missing-file', severity: 'error', file,
-    message: 'the site config file is missing',
-    hint: 'create it with at least title, description and url (see "The site" in the README)',
-  };
+  return problem('missing-file', { file }, 'the site config file is missing', 'create it with at least title, description and url (see docs/content.md)');
 }
 
 /** Names of files meant as Markdown: "talk.markdown", "talk.MD", "talk.md.txt". */
@@ -175,7 +166,7 @@ function unexpectedFile(file: string, relative: string): Problem {
   if (/\.ya?ml$/i.test(name) && inSeasons) hint = `a session file must be named ${CONTENT_LAYOUT.sessionFile}; rename it`;
   else if (/\.ya?ml$/i.test(name) && !relative.includes(path.sep)) hint = `the site config must be named ${CONTENT_LAYOUT.siteFile}; rename it`;
   else if (MARKDOWN_NEAR_MISS.test(name)) hint = 'rename it to end in .md';
-  return { code: 'unexpected-file', severity: 'error', file, message: 'the build does not read this file', hint };
+  return problem('unexpected-file', { file }, 'the build does not read this file', hint);
 }
 
 /** All files below a folder, sorted, so that the build is deterministic. Missing folder: none. */

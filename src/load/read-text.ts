@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs';
-import { SiteError, type Problem } from '../problems.js';
+import { problem, type Problem, SiteError } from '../problems.js';
 
 /** The largest content file read (the real talk files are 1–4 KiB): a bigger one is refused unread. */
 export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
@@ -18,11 +18,11 @@ export async function readText(absolute: string, file: string, problems: Problem
     throw new SiteError(`cannot read ${file}`, { cause });
   }
   if (bytes.length > MAX_CONTENT_FILE_BYTES) {
-    problems.push({
-      code: 'too-large', severity: 'error', file,
-      message: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; a content file may be at most ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MiB`,
-      hint: 'a talk file is a few kilobytes of text: is this the right file? Images and PDFs go in static/',
-    });
+    problems.push(problem(
+      'too-large', { file },
+      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; a content file may be at most ${MAX_CONTENT_FILE_BYTES / 1024 / 1024} MiB`,
+      'a talk file is a few kilobytes of text: is this the right file? Images and PDFs go in static/',
+    ));
     return undefined;
   }
   if (!isUtf8(bytes)) {
@@ -48,12 +48,11 @@ function describeInvalidUtf8(bytes: Uint8Array, file: string): Problem {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const meant = byte >= 0x80 ? ` (in Windows-1252 it is "${new TextDecoder('windows-1252').decode(Uint8Array.of(byte))}")` : '';
-  return {
-    code: 'not-utf8', severity: 'error', file, line,
-    column: column(bytes, lineStart, offset),
-    message: utf16 ? 'the file is saved as UTF-16, not UTF-8' : `the file is not UTF-8: byte ${hex}${meant} is not valid here`,
-    hint: 'save the file with the encoding "UTF-8" in your editor (in many editors: File → Save with Encoding → UTF-8), then check the accented letters',
-  };
+  return problem(
+    'not-utf8', { file, line, column: column(bytes, lineStart, offset) },
+    utf16 ? 'the file is saved as UTF-16, not UTF-8' : `the file is not UTF-8: byte ${hex}${meant} is not valid here`,
+    'save the file with the encoding "UTF-8" in your editor (in many editors: File → Save with Encoding → UTF-8), then check the accented letters',
+  );
 }
 
 /** Offset of the first byte that makes the text invalid UTF-8: the start of a broken character. */

@@ -1,4 +1,4 @@
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import type { ParsedYaml } from './yaml.js';
 
 type YamlError = ParsedYaml['errors'][number];
@@ -15,7 +15,7 @@ export function describeYamlSyntax(file: string, yaml: ParsedYaml, text: string)
   if (!error) return undefined;
   const lines = text.split('\n');
   const { line, column, message, hint } = explain(error, lines);
-  return { code: 'yaml-syntax', severity: 'error', file, line, column, message: `YAML syntax error: ${message}`, hint };
+  return problem('yaml-syntax', { file, line, column }, `YAML syntax error: ${message}`, hint);
 }
 
 function explain(error: YamlError, lines: string[]): { line: number; column?: number; message: string; hint: string } {

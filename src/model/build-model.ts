@@ -1,9 +1,10 @@
 import type { ConfigOverrides } from '../config.js';
 import { CONFIG_DEFAULTS, resolveSiteConfig } from '../config.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import { addMinutes, type Instant } from '../time.js';
 import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/validate-content.js';
 import { ROUTES, SITE_ROUTES } from '../routes.js';
+import { seasonSlug, talkCode } from './codes.js';
 import { withoutTracking } from './recordings.js';
 import { toSlug } from './slug.js';
 import { isUpcoming, splitUpcomingPast } from './split-upcoming-past.js';
@@ -23,11 +24,11 @@ export function buildSiteModel(
   for (const file of content.sessions) {
     const existing = sessionsBySeason.get(file.data.season);
     if (existing) {
-      problems.push({
-        code: 'duplicate-session', severity: 'error', file: file.file, line: file.lineOf(['season']),
-        message: `season ${file.data.season} is already defined in ${existing.file}`,
-        hint: 'keep one session.yaml per season, or change "season"',
-      });
+      problems.push(problem(
+        'duplicate-session', { file: file.file, line: file.lineOf(['season']) },
+        `season ${file.data.season} is already defined in ${existing.file}`,
+        'keep one session.yaml per season, or change "season"',
+      ));
       continue;
     }
     sessionsBySeason.set(file.data.season, toSession(file, config?.defaultDuration ?? CONFIG_DEFAULTS.defaultDuration));
@@ -39,22 +40,22 @@ export function buildSiteModel(
     const { season, episode } = file.data;
     const session = sessionsBySeason.get(season);
     if (!session) {
-      problems.push({
-        code: 'unknown-session', severity: 'error', file: file.file, line: file.lineOf(['season']),
-        message: `season ${season} has no session file`,
-        hint: `create content/seasons/${seasonSlug(season)}/session.yaml (npm run new does it), or fix "season"`,
-      });
+      problems.push(problem(
+        'unknown-session', { file: file.file, line: file.lineOf(['season']) },
+        `season ${season} has no session file`,
+        `create content/seasons/${seasonSlug(season)}/session.yaml (npm run new does it), or fix "season"`,
+      ));
       continue;
     }
     const talk = toTalk(file);
     if (episode !== undefined) {
       const clash = talkCodes.get(talk.code);
       if (clash) {
-        problems.push({
-          code: 'duplicate-episode', severity: 'error', file: file.file, line: file.lineOf(['episode']),
-          message: `${talk.code} is already used by ${clash.file}`,
-          hint: 'give this talk the next free episode number',
-        });
+        problems.push(problem(
+          'duplicate-episode', { file: file.file, line: file.lineOf(['episode']) },
+          `${talk.code} is already used by ${clash.file}`,
+          'give this talk the next free episode number',
+        ));
         continue;
       }
       talkCodes.set(talk.code, file);
@@ -63,12 +64,11 @@ export function buildSiteModel(
     const slotKey = file.data.slot ?? episode ?? `unnumbered ${file.file}`;
     const slotClash = slots.get(`${season}/${slotKey}`);
     if (slotClash) {
-      problems.push({
-        code: 'duplicate-slot', severity: 'error', file: file.file,
-        line: file.lineOf([file.data.slot !== undefined ? 'slot' : 'episode']) ?? file.lineOf(['season']),
-        message: `slot ${talk.slot} of ${session.code} is already taken by ${slotClash.file}`,
-        hint: 'set "slot" to this talk\'s position in the session (1, 2, 3, …)',
-      });
+      problems.push(problem(
+        'duplicate-slot', { file: file.file, line: file.lineOf([file.data.slot !== undefined ? 'slot' : 'episode']) ?? file.lineOf(['season']) },
+        `slot ${talk.slot} of ${session.code} is already taken by ${slotClash.file}`,
+        'set "slot" to this talk\'s position in the session (1, 2, 3, …)',
+      ));
       continue;
     }
     slots.set(`${season}/${slotKey}`, file);
@@ -94,11 +94,6 @@ export function buildSiteModel(
   return { model: { config, now, sessions, upcoming, past, pages }, problems };
 }
 
-/** "s05" */
-export function seasonSlug(season: number): string {
-  return `s${String(season).padStart(2, '0')}`;
-}
-
 function toSession(file: ValidSessionFile, defaultDuration: number): Session {
   const { data } = file;
   const durationMinutes = data.duration ?? defaultDuration;
@@ -106,7 +101,7 @@ function toSession(file: ValidSessionFile, defaultDuration: number): Session {
     file: file.file,
     lineOf: file.lineOf,
     season: data.season,
-    code: seasonSlug(data.season).toUpperCase(),
+    code: talkCode(data.season, undefined),
     slug: seasonSlug(data.season),
     topic: data.topic,
     start: file.start,
@@ -123,8 +118,7 @@ function toSession(file: ValidSessionFile, defaultDuration: number): Session {
 
 function toTalk(file: ValidTalkFile): Talk {
   const { data } = file;
-  const seasonCode = seasonSlug(data.season).toUpperCase();
-  const code = data.episode !== undefined ? `${seasonCode}E${String(data.episode).padStart(2, '0')}` : seasonCode;
+  const code = talkCode(data.season, data.episode);
   const surnames = data.speakers.map((s) => s.name.split(/\s+/).at(-1) ?? s.name).join(' ');
   return {
     file: file.file,
@@ -172,11 +166,11 @@ function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Proble
       const route = ROUTES.talk(talk);
       const owner = owners.get(route);
       if (owner) {
-        problems.push({
-          code: 'output-collision', severity: 'error', file: talk.file, line: talk.lineOf(['speakers']),
-          message: `this talk would be written to /${route}, which ${owner} also writes`,
-          hint: 'give the talk an episode number, or make its speakers differ',
-        });
+        problems.push(problem(
+          'output-collision', { file: talk.file, line: talk.lineOf(['speakers']) },
+          `this talk would be written to /${route}, which ${owner} also writes`,
+          'give the talk an episode number, or make its speakers differ',
+        ));
       } else {
         owners.set(route, talk.file);
       }
@@ -185,11 +179,11 @@ function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Proble
   for (const page of pages) {
     const owner = owners.get(ROUTES.page(page.permalink));
     if (owner) {
-      problems.push({
-        code: 'output-collision', severity: 'error', file: page.file, line: page.lineOf(['permalink']),
-        message: `permalink ${page.permalink} is also written by ${owner}`,
-        hint: 'choose another permalink',
-      });
+      problems.push(problem(
+        'output-collision', { file: page.file, line: page.lineOf(['permalink']) },
+        `permalink ${page.permalink} is also written by ${owner}`,
+        'choose another permalink',
+      ));
     } else {
       owners.set(ROUTES.page(page.permalink), page.file);
     }
@@ -204,19 +198,19 @@ function findWarnings(sessions: Session[], now: Instant): Problem[] {
     const past = !isUpcoming(session, now);
     for (const talk of session.talks) {
       if (past && !talk.recording && session.status !== 'cancelled') {
-        problems.push({
-          code: 'past-talk-without-recording', severity: 'warning', file: talk.file, line: talk.lineOf(['title']),
-          message: `${talk.code} has taken place but has no recording`,
-          hint: 'add "recording: https://www.youtube.com/watch?v=…" once the video is up (ignore if the speaker did not agree)',
-        });
+        problems.push(problem(
+          'past-talk-without-recording', { file: talk.file, line: talk.lineOf(['title']) },
+          `${talk.code} has taken place but has no recording`,
+          'add "recording: https://www.youtube.com/watch?v=…" once the video is up (ignore if the speaker did not agree)',
+        ));
       }
       talk.speakers.forEach((speaker, i) => {
         if (!speaker.affiliation) {
-          problems.push({
-            code: 'speaker-without-affiliation', severity: 'warning', file: talk.file, line: talk.lineOf(['speakers', i]),
-            message: `speaker "${speaker.name}" has no affiliation`,
-            hint: 'add "affiliation:" under the speaker',
-          });
+          problems.push(problem(
+            'speaker-without-affiliation', { file: talk.file, line: talk.lineOf(['speakers', i]) },
+            `speaker "${speaker.name}" has no affiliation`,
+            'add "affiliation:" under the speaker',
+          ));
         }
       });
     }

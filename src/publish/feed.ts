@@ -5,7 +5,7 @@ import { whenOf } from '../model/when.js';
 import { ROUTES } from '../routes.js';
 import { instantFromMillis, isoUtc, latest } from '../time.js';
 import { feedDate } from './content-dates.js';
-import type { PublishContext } from './plan-publish.js';
+import type { PublishContext } from './context.js';
 
 /** How many sessions the feed carries, newest first. */
 export const FEED_SESSIONS = 30;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteModel, Speaker } from '../model/types.js';
 import type { PlannedOutput } from '../outputs.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem, type ProblemLocation } from '../problems.js';
 import { ROUTES, type Urls } from '../routes.js';
 import { renderPng } from './png.js';
 
@@ -62,9 +62,9 @@ export function planPhotos(model: SiteModel, contentDir: string): { outputs: Pla
         const source = path.join(contentDir, 'static', photo);
         let usable = checked.get(photo);
         if (usable === undefined) {
-          const problem = inspectPhoto(source, photo);
-          if (problem) problems.push({ ...problem, severity: 'error', file: talk.file, line: talk.lineOf(['speakers', i, 'photo']) });
-          checked.set(photo, (usable = problem === undefined));
+          const found = inspectPhoto(source, photo, { file: talk.file, line: talk.lineOf(['speakers', i, 'photo']) });
+          if (found) problems.push(found);
+          checked.set(photo, (usable = found === undefined));
         }
         if (!usable) return;
         for (const size of Object.keys(PHOTO_SIZES) as (keyof typeof PHOTO_SIZES)[]) {
@@ -83,17 +83,17 @@ export function planPhotos(model: SiteModel, contentDir: string): { outputs: Pla
 }
 
 /** What is wrong with a photo file, if anything: not a JPEG or PNG, or too big to draw. */
-function inspectPhoto(source: string, photo: string): Pick<Problem, 'code' | 'message' | 'hint'> | undefined {
+function inspectPhoto(source: string, photo: string, at: ProblemLocation): Problem | undefined {
   const bytes = readFileSync(source);
   if (bytes.length > MAX_PHOTO_BYTES) {
-    return { code: 'too-large', message: `the speaker photo "${photo}" is ${(bytes.length / 1024 / 1024).toFixed(0)} MiB`, hint: `a photo of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MiB is plenty (it is shown 96 px wide): export a smaller JPEG` };
+    return problem('too-large', at, `the speaker photo "${photo}" is ${(bytes.length / 1024 / 1024).toFixed(0)} MiB`, `a photo of at most ${MAX_PHOTO_BYTES / 1024 / 1024} MiB is plenty (it is shown 96 px wide): export a smaller JPEG`);
   }
   const size = imageSize(bytes);
   if (!size) {
-    return { code: 'bad-image', message: `the speaker photo "${photo}" is not a JPEG or PNG image`, hint: 'save the photo as .jpg or .png from an image editor; a file renamed to .jpg stays what it was' };
+    return problem('bad-image', at, `the speaker photo "${photo}" is not a JPEG or PNG image`, 'save the photo as .jpg or .png from an image editor; a file renamed to .jpg stays what it was');
   }
   if (size.width > MAX_PHOTO_SIDE || size.height > MAX_PHOTO_SIDE || size.width === 0 || size.height === 0) {
-    return { code: 'too-large', message: `the speaker photo "${photo}" is ${size.width}×${size.height} pixels`, hint: `at most ${MAX_PHOTO_SIDE} pixels a side are read; 400×400 is plenty` };
+    return problem('too-large', at, `the speaker photo "${photo}" is ${size.width}×${size.height} pixels`, `at most ${MAX_PHOTO_SIDE} pixels a side are read; 400×400 is plenty`);
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
-import type { MarkdownRenderer } from '../markdown.js';
 import { sessionLabel } from '../model/names.js';
 import type { Session, SiteModel } from '../model/types.js';
 import { whenOf } from '../model/when.js';
 import { GLOBAL, type OutputScope, type PlannedOutput } from '../outputs.js';
 import type { Problem } from '../problems.js';
 import { ROUTES, type Urls } from '../routes.js';
-import { eventStart, type CalendarEvent } from './calendar-events.js';
+import { eventStart } from './calendar-events.js';
 import { scheduleChangedAt, sessionChangedAt } from './content-dates.js';
+import type { PublishContext } from './context.js';
 import { renderAtomFeed } from './feed.js';
 import { buildCalendar } from './ics.js';
 import { planPhotos } from './photos.js';
@@ -14,18 +14,6 @@ import { renderPng } from './png.js';
 import { renderScheduleJson } from './schedule-json.js';
 import { ogImageSvg } from './share-images.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
-
-/** What the machine-readable outputs are made from: the model, its URLs, and what is derived from it once. */
-export interface PublishContext {
-  model: SiteModel;
-  urls: Urls;
-  /** The build's Markdown renderer, whose results the pages share. */
-  markdown: MarkdownRenderer;
-  /** Each session's calendar event (deriveCalendarEvents). */
-  events: ReadonlyMap<Session, CalendarEvent>;
-  /** The content folder, whose static/ holds the speaker photos. */
-  contentDir: string;
-}
 
 /**
  * The outputs for machines and for sharing: calendar files, the Atom feed, the schedule as JSON, share

@@ -1,56 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import nunjucks from 'nunjucks';
-import { SiteError, type Problem } from '../problems.js';
+import { problem, SiteError, type Problem } from '../problems.js';
 
-/** A template mistake, with the template file and line it is on. */
+/**
+ * A template mistake: what is wrong, and the template file and line it is on, apart. Thrown by the
+ * renderer (Nunjucks throws), caught by the pipeline, which reports it as a `template-error` problem.
+ */
 export class TemplateError extends SiteError {
   constructor(
-    message: string,
+    readonly detail: string,
     readonly file: string,
     readonly line: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(`${file}${line ? `:${line}` : ''}: template error: ${detail}`, options);
     this.name = 'TemplateError';
   }
 
-  /** The `template-error` problem; the message drops the "file:line: " that the report adds itself. */
   toProblem(): Problem {
-    const message = this.message.replace(/^[^ ]+: template error: /, 'template error: ');
-    return { code: 'template-error', severity: 'error', file: this.file, line: this.line, message };
-  }
-}
-
-interface FilterNode {
-  name: { value: string };
-  lineno: number;
-  colno: number;
-}
-
-/**
- * Compile every template (`sources`: name → text, as read) before the first page, so that a syntax
- * error is reported in the file it is in (Nunjucks names the page's template instead when the mistake
- * is in an imported or parent one), and look up every filter name, which Nunjucks only reports at run
- * time and without a line.
- */
-export function checkTemplates(env: nunjucks.Environment, templatesDir: string, displayRoot: string, sources: ReadonlyMap<string, string>): void {
-  for (const [name, source] of sources) {
-    try {
-      env.getTemplate(name, true);
-    } catch (cause) {
-      throw toTemplateError(cause, name, templatesDir, displayRoot, 'compile');
-    }
-    const ast = (nunjucks as unknown as { parser: { parse(src: string): { findAll(type: unknown): FilterNode[] } } }).parser.parse(source);
-    const Filter = (nunjucks as unknown as { nodes: { Filter: unknown } }).nodes.Filter;
-    for (const node of ast.findAll(Filter)) {
-      try {
-        env.getFilter(node.name.value);
-      } catch (cause) {
-        const file = display(path.join(templatesDir, name), displayRoot);
-        throw new TemplateError(`${file}:${node.lineno + 1}: template error: unknown filter "${node.name.value}"`, file, node.lineno + 1, { cause });
-      }
-    }
+    return problem('template-error', { file: this.file, line: this.line }, `template error: ${this.detail}`);
   }
 }
 
@@ -73,12 +41,12 @@ export function toTemplateError(cause: unknown, name: string, templatesDir: stri
   const unclosed = stage === 'compile' && /got end of file|unknown block tag: end\w+/.test(detail) ? findUnclosedTag(path.join(templatesDir, name)) : undefined;
   if (unclosed) {
     const file = display(path.join(templatesDir, name), displayRoot);
-    return new TemplateError(`${file}:${unclosed.line}: template error: {% ${unclosed.tag} %} is never closed with {% end${unclosed.tag} %}`, file, unclosed.line, { cause });
+    return new TemplateError(`{% ${unclosed.tag} %} is never closed with {% end${unclosed.tag} %}`, file, unclosed.line, { cause });
   }
   const found = stage === 'render' ? findRuntimeLocation(marks, detail, templatesDir) : marks[0];
   const file = display(found?.file ?? marks[0]?.file ?? path.join(templatesDir, name), displayRoot);
   const line = found?.line ?? marks[0]?.line;
-  return new TemplateError(`${file}${line ? `:${line}` : ''}: template error: ${detail}`, file, line, { cause });
+  return new TemplateError(detail, file, line, { cause });
 }
 
 /**
@@ -140,6 +108,6 @@ export function listTemplates(templatesDir: string): string[] {
     .sort();
 }
 
-function display(absolute: string, displayRoot: string): string {
+export function display(absolute: string, displayRoot: string): string {
   return path.relative(displayRoot, absolute).split(path.sep).join('/');
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { openBuildCache } from '../build-cache.js';
-import { checkTemplates, listTemplates, toTemplateError } from './template-errors.js';
+import { display, listTemplates, TemplateError, toTemplateError } from './template-errors.js';
 
 export { TemplateError } from './template-errors.js';
 
@@ -51,6 +51,38 @@ export function createTemplateRenderer(
       }
     },
   };
+}
+
+interface FilterNode {
+  name: { value: string };
+  lineno: number;
+  colno: number;
+}
+
+/**
+ * Compile every template (`sources`: name → text, as read) before the first page, so that a syntax
+ * error is reported in the file it is in (Nunjucks names the page's template instead when the mistake
+ * is in an imported or parent one), and look up every filter name, which Nunjucks only reports at run
+ * time and without a line.
+ */
+function checkTemplates(env: nunjucks.Environment, templatesDir: string, displayRoot: string, sources: ReadonlyMap<string, string>): void {
+  for (const [name, source] of sources) {
+    try {
+      env.getTemplate(name, true);
+    } catch (cause) {
+      throw toTemplateError(cause, name, templatesDir, displayRoot, 'compile');
+    }
+    const ast = (nunjucks as unknown as { parser: { parse(src: string): { findAll(type: unknown): FilterNode[] } } }).parser.parse(source);
+    const Filter = (nunjucks as unknown as { nodes: { Filter: unknown } }).nodes.Filter;
+    for (const node of ast.findAll(Filter)) {
+      try {
+        env.getFilter(node.name.value);
+      } catch (cause) {
+        const file = display(path.join(templatesDir, name), displayRoot);
+        throw new TemplateError(`unknown filter "${node.name.value}"`, file, node.lineno + 1, { cause });
+      }
+    }
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { seasonSlug, talkCode } from '../model/codes.js';
 import { toSlug } from '../model/slug.js';
 
 /** What a new talk file is made from. */
@@ -15,12 +16,12 @@ const COMMENT_COLUMN = 29;
 /** "s11e01-lovelace-babbage.md": the code, then the speakers' surnames, as the existing files are named. */
 export function formatTalkFileName(draft: TalkDraft): string {
   const surnames = draft.speakers.map((name) => name.trim().split(/\s+/).at(-1) ?? name).join(' ');
-  return `${talkCode(draft).toLowerCase()}${surnames ? `-${toSlug(surnames)}` : ''}.md`;
+  return `${talkCode(draft.season, draft.episode).toLowerCase()}${surnames ? `-${toSlug(surnames)}` : ''}.md`;
 }
 
 /** A talk file with every key present and commented; the abstract is left for the organizer to write. */
 export function formatTalkFile(draft: TalkDraft): string {
-  const folder = `seasons/s${pad(draft.season)}`;
+  const folder = `seasons/${seasonSlug(draft.season)}`;
   const speakers = draft.speakers.flatMap((name, i) => [
     line(`  - name: ${quote(name)}`, i === 0 ? 'one entry per speaker, in credit order' : ''),
     line('    honorific:', 'Dr. or Prof. (the dot is optional); empty for none'),
@@ -32,10 +33,10 @@ export function formatTalkFile(draft: TalkDraft): string {
   ]);
   return [
     '---',
-    `# ${talkCode(draft)}, written by "npm run new". Fill in what you know: a key left empty is not shown.`,
+    `# ${talkCode(draft.season, draft.episode)}, written by "npm run new". Fill in what you know: a key left empty is not shown.`,
     '# Every key is explained in the README ("A talk"). Run "npm run check" when done.',
     line(`season: ${draft.season}`, `the session this talk belongs to: ${folder}/session.yaml`),
-    line(`episode: ${draft.episode}`, `${talkCode(draft)}; delete the line for a talk without a number`),
+    line(`episode: ${draft.episode}`, `${talkCode(draft.season, draft.episode)}; delete the line for a talk without a number`),
     line('slot:', 'position in the session, only when it differs from the episode'),
     line(`title: ${quote(draft.title)}`, 'keep the quotes: they allow a ": " in the title'),
     line('speakers:', ''),
@@ -68,14 +69,6 @@ export function formatSessionFile(season: number): string {
     line('previous_start:', 'with status: rescheduled, the start it had before'),
     '',
   ].join('\n');
-}
-
-function talkCode(draft: TalkDraft): string {
-  return `S${pad(draft.season)}E${pad(draft.episode)}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 /** A YAML double-quoted scalar: JSON's escapes are a subset of YAML's. */

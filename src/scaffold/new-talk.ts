@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_LAYOUT, readContent, type RawYamlFile } from '../load/read-content.js';
+import { seasonSlug } from '../model/codes.js';
 import { formatSessionFile, formatTalkFile, formatTalkFileName } from './format-files.js';
 
 /** What `new` was asked for; missing parts are asked for in a terminal. */
@@ -60,7 +61,7 @@ export async function writeNewTalk(
   const taken = existing.episodes.get(request.season)?.get(request.episode);
   if (taken) return { ok: false, message: `episode ${request.episode} of season ${request.season} is already used by ${display(path.join(contentDir, taken))}; leave out --episode to take the next free one` };
   const knownFolder = existing.sessionFolders.get(request.season);
-  const folder = knownFolder ?? path.join(contentDir, CONTENT_LAYOUT.seasonsDir, `s${String(request.season).padStart(2, '0')}`);
+  const folder = knownFolder ?? path.join(contentDir, CONTENT_LAYOUT.seasonsDir, seasonSlug(request.season));
   const talkPath = path.join(folder, formatTalkFileName(request));
   const sessionPath = path.join(folder, CONTENT_LAYOUT.sessionFile);
   await mkdir(folder, { recursive: true });

@@ -1,6 +1,6 @@
 import { findImages } from '../markdown.js';
 import type { KeyPath } from '../load/yaml.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem, type ProblemCode } from '../problems.js';
 
 /** Where a piece of Markdown sits, for problems about it. */
 export interface MarkdownPlace {
@@ -21,19 +21,18 @@ export interface MarkdownPlace {
 export function checkMarkdownImages(markdown: string, place: MarkdownPlace, staticFiles: ReadonlySet<string>, problems: Problem[]): void {
   for (const image of findImages(markdown)) {
     const line = place.body ? place.line + image.line : place.line;
-    const problem = (code: Problem['code'], message: string, hint: string) =>
-      problems.push({ code, severity: 'error', file: place.file, line, message, hint });
+    const report = (code: ProblemCode, message: string, hint: string) => problems.push(problem(code, { file: place.file, line }, message, hint));
     const file = staticFileOf(image.src);
     if (file === undefined) {
-      problem(
+      report(
         'external-embed',
         `${place.what} shows an image from another site: ${image.src.slice(0, 80)}`,
         'put the image in content/static/ (e.g. content/static/images/figure.png) and write ![description](/images/figure.png); a link to the other site, [text](https://…), is fine',
       );
     } else if (file === null) {
-      problem('unsafe-path', `${place.what} shows an image outside the site's folder: ${image.src}`, 'write the image path from the site root, e.g. /images/figure.png for content/static/images/figure.png');
+      report('unsafe-path', `${place.what} shows an image outside the site's folder: ${image.src}`, 'write the image path from the site root, e.g. /images/figure.png for content/static/images/figure.png');
     } else if (!staticFiles.has(file)) {
-      problem('missing-file', `${place.what} shows the image /${file}, which is not in content/static/`, `add the file as content/static/${file}, or correct the path`);
+      report('missing-file', `${place.what} shows the image /${file}, which is not in content/static/`, `add the file as content/static/${file}, or correct the path`);
     }
   }
 }
@@ -58,10 +57,10 @@ export function staticFileOf(src: string): string | undefined | null {
 /** A speaker photo names a regular file of content/static/ (`missing-file` otherwise, at its key). */
 export function checkPhoto(photo: string, place: { file: string; lineOf: (path: KeyPath) => number | undefined }, path: KeyPath, staticFiles: ReadonlySet<string>, problems: Problem[]): boolean {
   if (staticFiles.has(photo)) return true;
-  problems.push({
-    code: 'missing-file', severity: 'error', file: place.file, line: place.lineOf(path),
-    message: `the speaker photo "${photo}" is not in content/static/`,
-    hint: `add the file as content/static/${photo} (a .jpg or .png file, not a link to one), or correct the path`,
-  });
+  problems.push(problem(
+    'missing-file', { file: place.file, line: place.lineOf(path) },
+    `the speaker photo "${photo}" is not in content/static/`,
+    `add the file as content/static/${photo} (a .jpg or .png file, not a link to one), or correct the path`,
+  ));
   return false;
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../problems.js';
+import { problem, type Problem, type ProblemCode } from '../problems.js';
 import { abbreviation, formatTime, isKnownZone, isoWithOffset, parseSessionStart, type Instant } from '../time.js';
 import { didYouMean } from './did-you-mean.js';
 import type { SessionData } from './schema.js';
@@ -23,14 +23,13 @@ export const DATED_SESSION_KEYS = ['timezone', 'registration', 'join'] as const;
 export function checkSession(session: Located & { data: SessionData }, problems: Problem[]): ValidSessionFile | undefined {
   const { data, file } = session;
   const lineOf = (key: string) => session.lineOf([key]) ?? 1;
-  const problem = (code: Problem['code'], key: string, message: string, hint: string) =>
-    problems.push({ code, severity: 'error', file, line: lineOf(key), message, hint });
+  const report = (code: ProblemCode, key: string, message: string, hint: string) => problems.push(problem(code, { file, line: lineOf(key) }, message, hint));
 
   let zone = data.timezone;
   if (zone !== undefined) {
     const checked = checkZone(zone);
     if (!checked.ok) {
-      problem('unknown-timezone', 'timezone', checked.message, checked.hint);
+      report('unknown-timezone', 'timezone', checked.message, checked.hint);
       return undefined;
     }
     zone = checked.zone;
@@ -40,7 +39,7 @@ export function checkSession(session: Located & { data: SessionData }, problems:
     if (value === undefined) return undefined;
     if (zone === undefined) {
       const hasOffset = typeof value === 'string' && /([+-]\d{2}:?\d{2}|Z)$/.test(value.trim());
-      problem(
+      report(
         'time-without-zone', key,
         hasOffset ? `"${key}" has a UTC offset but the session has no "timezone"` : `"${key}" has no time zone`,
         hasOffset
@@ -51,9 +50,9 @@ export function checkSession(session: Located & { data: SessionData }, problems:
     }
     const parsed = parseSessionStart(value, zone);
     if (parsed.ok) return parsed.start;
-    const shown = value instanceof Date ? value.toISOString() : value;
+    const shown = value;
     if (parsed.reason === 'nonexistent') {
-      problem(
+      report(
         'nonexistent-time', key,
         `"${key}" is "${shown}", a time that does not exist in ${zone}: that night the clocks jump from ${parsed.jump.from} to ${parsed.jump.to}`,
         `write a time the clocks show that day: ${String(shown).trim().slice(11, 16)} ${parsed.jump.from.split(' ')[1]} is ${key}: "${parsed.movedTo.toFormat('yyyy-MM-dd HH:mm')}" (${abbreviation(parsed.movedTo)}), also written ${key}: "${isoWithOffset(parsed.movedTo)}"`,
@@ -62,7 +61,7 @@ export function checkSession(session: Located & { data: SessionData }, problems:
     }
     if (parsed.reason === 'ambiguous') {
       const [first, second] = parsed.readings.map((at) => ({ iso: isoWithOffset(at), zone: abbreviation(at), local: formatTime(at), utc: formatTime(at.toUTC()) }));
-      problem(
+      report(
         'ambiguous-time', key,
         `"${key}" is "${shown}", a time that happens twice in ${zone}: at ${first!.local} ${first!.zone} (${first!.utc} UTC) and, after the clocks go back, at ${second!.local} ${second!.zone} (${second!.utc} UTC)`,
         `say which one with its offset: ${key}: "${first!.iso}" (${first!.zone}) or ${key}: "${second!.iso}" (${second!.zone})`,
@@ -70,11 +69,11 @@ export function checkSession(session: Located & { data: SessionData }, problems:
       return null;
     }
     if (parsed.reason === 'no-time') {
-      problem('bad-datetime', key, `"${key}" has a date but no time: "${shown}"`, `add the local start time in quotes: ${key}: "${shown} 16:00"`);
+      report('bad-datetime', key, `"${key}" has a date but no time: "${shown}"`, `add the local start time in quotes: ${key}: "${shown} 16:00"`);
     } else if (parsed.reason === 'offset-mismatch') {
-      problem('bad-datetime', key, `"${key}" has the wrong UTC offset: ${parsed.detail}`, `leave the offset out and write the local time, e.g. ${key}: "2024-03-25 16:00"; the zone decides CET or CEST`);
+      report('bad-datetime', key, `"${key}" has the wrong UTC offset: ${parsed.detail}`, `leave the offset out and write the local time, e.g. ${key}: "2024-03-25 16:00"; the zone decides CET or CEST`);
     } else {
-      problem('bad-datetime', key, `"${key}" is not a date and time: "${shown}"`, `write the local date and time as "YYYY-MM-DD HH:MM" in quotes, e.g. ${key}: "2024-03-25 16:00"`);
+      report('bad-datetime', key, `"${key}" is not a date and time: "${shown}"`, `write the local date and time as "YYYY-MM-DD HH:MM" in quotes, e.g. ${key}: "2024-03-25 16:00"`);
     }
     return null;
   };
@@ -83,11 +82,11 @@ export function checkSession(session: Located & { data: SessionData }, problems:
   if (start === null || previousStart === null) return undefined;
   const datedBy = DATED_SESSION_KEYS.find((key) => data[key] !== undefined);
   if (start === undefined && datedBy) {
-    problem('missing-field', datedBy, `"start" is missing, but the session has a "${datedBy}"`, 'add the local start time, e.g. start: "2024-03-25 16:00"; while the date is to be announced, leave out start, timezone, registration and join');
+    report('missing-field', datedBy, `"start" is missing, but the session has a "${datedBy}"`, 'add the local start time, e.g. start: "2024-03-25 16:00"; while the date is to be announced, leave out start, timezone, registration and join');
     return undefined;
   }
   if (data.status === 'rescheduled' && (start === undefined || previousStart === undefined)) {
-    problem('missing-field', 'status', 'a rescheduled session needs both its new "start" and its "previous_start"', 'write the new time in "start" and the time it had before in "previous_start"');
+    report('missing-field', 'status', 'a rescheduled session needs both its new "start" and its "previous_start"', 'write the new time in "start" and the time it had before in "previous_start"');
     return undefined;
   }
   return { ...session, data: zone === data.timezone ? data : { ...data, timezone: zone }, start, previousStart };

@@ -34,7 +34,7 @@ export function findMojibake(data: unknown, path: (string | number)[] = []): Moj
     return [{ path, offset, excerpt, repaired: repairMojibake(excerpt) ?? excerpt }];
   }
   if (Array.isArray(data)) return data.flatMap((item, i) => findMojibake(item, [...path, i]));
-  if (data && typeof data === 'object' && !(data instanceof Date)) {
+  if (data && typeof data === 'object') {
     return Object.entries(data).flatMap(([key, value]) => findMojibake(value, [...path, key]));
   }
   return [];

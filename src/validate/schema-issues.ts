@@ -35,8 +35,8 @@ export function checkSchema<T extends z.ZodType>(
       issues.push({ path, kind: 'missing', message: `${what} is empty`, hint: `write the text after the colon: ${example(path)}` });
     } else if (issue.code === 'custom' && (issue.params?.problem === 'bad-url' || issue.params?.problem === 'unsafe-path')) {
       issues.push({ path, kind: issue.params.problem, message: `${what}: ${issue.message}`, hint: String(issue.params.hint) });
-    } else if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
-      const expected = issue.code === 'invalid_type' ? issue.expected : 'union';
+    } else if (issue.code === 'invalid_type') {
+      const { expected } = issue;
       issues.push({ path, kind: 'wrong-type', message: `${what} must be ${EXPECTED[expected] ?? expected}, not ${describeValue(value)}`, hint: typeHint(path, expected, value) });
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
@@ -76,7 +76,6 @@ const EXPECTED: Record<string, string> = {
   object: 'a group of keys',
   record: 'a group of keys',
   boolean: 'true or false',
-  union: 'a date and time such as "2024-03-25 16:00"',
 };
 
 /** How to write what was expected, given what was written. */
@@ -102,7 +101,6 @@ function example(path: KeyPath): string {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a group of keys';
   if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return String(value);

@@ -39,10 +39,10 @@ const honorific = z
   .transform((value) => (/^\s*dr/i.test(value) ? 'Dr.' : 'Prof.') as 'Dr.' | 'Prof.');
 
 /**
- * A local date and time, parsed later in the session's zone. The `yaml` package (YAML 1.2) keeps an
- * unquoted `2024-03-25 16:00` a string; a YAML 1.1 parser (js-yaml) would give a `Date`, so both are taken.
+ * A local date and time, parsed later in the session's zone. Both YAML readers use the core schema, so an
+ * unquoted `2024-03-25 16:00` stays a string.
  */
-const dateTime = z.union([z.string(), z.date()], { message: 'must be a date and time such as "2024-03-25 16:00"' });
+const dateTime = z.string({ message: 'must be a date and time such as "2024-03-25 16:00"' });
 
 /** A person giving (part of) a talk. */
 export const speakerSchema = z.strictObject({

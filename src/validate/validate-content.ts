@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RawContent, RawMarkdownFile } from '../load/read-content.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import { checkSession, type ValidSessionFile } from './check-session.js';
 import { firstBadCharacter } from './characters.js';
 import type { KeyPath } from '../load/yaml.js';
@@ -153,34 +153,31 @@ function bodyImages(file: RawMarkdownFile, what: string, staticFiles: ReadonlySe
 /** A talk needs an abstract; no body may be double-encoded. */
 function checkBody(file: RawMarkdownFile, kind: 'talk' | 'page', problems: Problem[]): boolean {
   if (kind === 'talk' && file.body.trim() === '') {
-    problems.push({
-      code: 'empty-abstract', severity: 'error', file: file.file,
-      // The closing "---" is the last line of the file then; the abstract goes below it.
-      line: Math.max(1, file.bodyLine - 1),
-      message: 'the talk has no abstract',
-      hint: 'write the abstract as Markdown below the closing "---" of the front matter',
-    });
+    // The closing "---" is the last line of the file then; the abstract goes below it.
+    problems.push(problem(
+      'empty-abstract', { file: file.file, line: Math.max(1, file.bodyLine - 1) },
+      'the talk has no abstract',
+      'write the abstract as Markdown below the closing "---" of the front matter',
+    ));
     return false;
   }
   const bad = firstBadCharacter(file.body);
   if (bad) {
-    problems.push({
-      code: 'bad-character', severity: 'error', file: file.file,
-      line: file.bodyLine + countNewlines(file.body.slice(0, bad.offset)),
-      message: `the ${kind === 'talk' ? 'abstract' : 'text'} contains ${bad.name}`,
-      hint: 'delete it (it is invisible in most editors: retype the text around it); text pasted from a PDF often brings such characters in',
-    });
+    problems.push(problem(
+      'bad-character', { file: file.file, line: file.bodyLine + countNewlines(file.body.slice(0, bad.offset)) },
+      `the ${kind === 'talk' ? 'abstract' : 'text'} contains ${bad.name}`,
+      'delete it (it is invisible in most editors: retype the text around it); text pasted from a PDF often brings such characters in',
+    ));
     return false;
   }
   const found = findMojibake(file.body);
   for (const item of found) {
     const before = file.body.slice(0, item.offset);
-    problems.push({
-      code: 'mojibake', severity: 'error', file: file.file,
-      line: file.bodyLine + countNewlines(before),
-      message: `the text looks double-encoded: "${item.excerpt}"`,
-      hint: `it should probably read "${item.repaired}"; paste the text again from its original source`,
-    });
+    problems.push(problem(
+      'mojibake', { file: file.file, line: file.bodyLine + countNewlines(before) },
+      `the text looks double-encoded: "${item.excerpt}"`,
+      `it should probably read "${item.repaired}"; paste the text again from its original source`,
+    ));
   }
   return found.length === 0;
 }

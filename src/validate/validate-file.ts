@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { RawYamlFile } from '../load/read-content.js';
 import type { KeyPath } from '../load/yaml.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem, type ProblemCode } from '../problems.js';
 import { didYouMean } from './did-you-mean.js';
 import { findBadCharacters, nestingDepth } from './characters.js';
 import { findMojibake } from './mojibake.js';
@@ -37,32 +37,31 @@ export function validateFile<T extends z.ZodType>(
 ): (Located & { data: z.output<T> }) | undefined {
   if (file.yaml.errors.length > 0) return undefined;
   const lineOf = (path: KeyPath) => file.yaml.lineOf(path) ?? 1;
-  const problem = (code: Problem['code'], path: KeyPath, message: string, hint?: string) =>
-    problems.push({ code, severity: 'error', file: file.file, line: lineOf(path), message, hint });
+  const report = (code: ProblemCode, path: KeyPath, message: string, hint?: string) => problems.push(problem(code, { file: file.file, line: lineOf(path) }, message, hint));
   // Free-form `extra:` may nest; nothing a site needs nests this deep, and deeper data is a risk to every
   // step that walks it.
   const raw = file.yaml.data;
   const tooDeep = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.entries(raw).find(([, value]) => nestingDepth(value, MAX_DEPTH) >= MAX_DEPTH);
   if (tooDeep) {
-    problem('too-large', [tooDeep[0]], `"${tooDeep[0]}" nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
+    report('too-large', [tooDeep[0]], `"${tooDeep[0]}" nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
     return undefined;
   }
   if (nestingDepth(raw, MAX_DEPTH) > MAX_DEPTH) {
-    problem('too-large', [], `the ${kind.name} nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
+    report('too-large', [], `the ${kind.name} nests lists and groups of keys more than ${MAX_DEPTH} levels deep`, `at most ${MAX_DEPTH} levels are read; flatten the data`);
     return undefined;
   }
   const data = dropNulls(file.yaml.data);
   if (data === undefined || (typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0)) {
-    problem('missing-field', [], `the ${kind.name} is empty`, 'see the complete example in the README');
+    report('missing-field', [], `the ${kind.name} is empty`, 'see the complete example in the README');
     return undefined;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    problem('wrong-type', [], `the ${kind.name} must consist of "key: value" lines`, 'see the complete example in the README');
+    report('wrong-type', [], `the ${kind.name} must consist of "key: value" lines`, 'see the complete example in the README');
     return undefined;
   }
   const badCharacters = findBadCharacters(data);
   for (const found of badCharacters) {
-    problem(
+    report(
       'bad-character', found.path,
       `${describePath(found.path)} contains ${found.name} at character ${found.offset + 1}`,
       'delete it (it is invisible in most editors: retype the text around it); text pasted from a PDF or written with a YAML escape such as "\\0" brings such characters in',
@@ -71,7 +70,7 @@ export function validateFile<T extends z.ZodType>(
   if (badCharacters.length > 0) return undefined;
   const mojibake = findMojibake(data);
   for (const found of mojibake) {
-    problem('mojibake', found.path, `${describePath(found.path)} looks double-encoded: "${found.excerpt}"`, `it should probably read "${found.repaired}"; paste the text again from its original source`);
+    report('mojibake', found.path, `${describePath(found.path)} looks double-encoded: "${found.excerpt}"`, `it should probably read "${found.repaired}"; paste the text again from its original source`);
   }
   const result = checkSchema(schema, data);
   if (!result.ok) {
@@ -80,9 +79,9 @@ export function validateFile<T extends z.ZodType>(
         const key = issue.key ?? '';
         const suggestion = suggestKey(key, issue.allowed ?? [], kind);
         const hint = kind.elsewhere?.[key] ?? (issue.allowed?.length ? `allowed here: ${issue.allowed.join(', ')}` : undefined);
-        problem('unknown-key', issue.path, `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, hint);
+        report('unknown-key', issue.path, `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, hint);
       } else {
-        problem(issue.kind === 'missing' ? 'missing-field' : issue.kind, issue.path, issue.message, issue.hint);
+        report(issue.kind === 'missing' ? 'missing-field' : issue.kind, issue.path, issue.message, issue.hint);
       }
     }
     return undefined;
@@ -112,7 +111,7 @@ function withoutConsequences(issues: SchemaIssue[], kind: FileKind): SchemaIssue
 /** An empty YAML value (`website:`) means the key is not set. */
 function dropNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropNulls);
-  if (value instanceof Date || value === null || typeof value !== 'object') return value ?? undefined;
+  if (value === null || typeof value !== 'object') return value ?? undefined;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = dropNulls(item);
   return out;

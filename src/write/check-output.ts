@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFilesBelow } from '../list-files.js';
-import { SiteError, type Problem } from '../problems.js';
+import { problem, type Problem, SiteError } from '../problems.js';
 
 /** A file about to be written, as this stage needs it. */
 export interface PlannedFile {
@@ -36,17 +36,17 @@ export async function findStrayFiles(outDir: string, files: readonly PlannedFile
   const ours = new Set([...files.map((f) => f.path), ...(await readManifest(outDir)), MANIFEST_FILE]);
   const stray = existing.filter((file) => !ours.has(file));
   const display = (absolute: string) => path.relative(displayRoot, absolute).split(path.sep).join('/');
-  const problems: Problem[] = stray.slice(0, LISTED).map((file) => ({
-    code: 'stray-output-file', severity: 'error', file: display(path.join(outDir, file)),
-    message: 'this file was not written by the build, and replacing the folder would delete it',
-    hint: `if the site needs it, move it to ${staticDir}/${file} (copied to the site on every build, also on GitHub); otherwise delete it`,
-  }));
+  const problems: Problem[] = stray.slice(0, LISTED).map((file) => (problem(
+    'stray-output-file', { file: display(path.join(outDir, file)) },
+    'this file was not written by the build, and replacing the folder would delete it',
+    `if the site needs it, move it to ${staticDir}/${file} (copied to the site on every build, also on GitHub); otherwise delete it`,
+  )));
   if (stray.length > LISTED) {
-    problems.push({
-      code: 'stray-output-file', severity: 'error', file: display(outDir),
-      message: `and ${stray.length - LISTED} more files the build did not write`,
-      hint: 'is --out the right folder? The build replaces the whole output folder',
-    });
+    problems.push(problem(
+      'stray-output-file', { file: display(outDir) },
+      `and ${stray.length - LISTED} more files the build did not write`,
+      'is --out the right folder? The build replaces the whole output folder',
+    ));
   }
   return problems;
 }
@@ -64,11 +64,11 @@ export function findDuplicateOutputs(files: readonly PlannedFile[], displayRoot:
     }
     const culprit = file.source ?? first.source;
     const other = file.source && first.source ? display(first.source) : 'a page the build renders';
-    problems.push({
-      code: 'output-collision', severity: 'error', file: culprit ? display(culprit) : file.path,
-      message: `this file would be written to ${file.path}, which ${other} also writes`,
-      hint: 'rename or move the file, or delete it',
-    });
+    problems.push(problem(
+      'output-collision', { file: culprit ? display(culprit) : file.path },
+      `this file would be written to ${file.path}, which ${other} also writes`,
+      'rename or move the file, or delete it',
+    ));
   }
   return problems;
 }

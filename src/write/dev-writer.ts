@@ -37,7 +37,7 @@ export class DevWriter implements Writer {
 
   async begin(paths: readonly PlannedPath[], displayRoot: string): Promise<Problem[]> {
     // The edit's own pages first: background rendering waits until this rebuild is done.
-    this.#pause();
+    this.pauseBackground();
     this.#next = new Map();
     this.#nextDeferred = new Map();
     this.#planned = new Set(paths.map((p) => p.path));
@@ -61,7 +61,7 @@ export class DevWriter implements Writer {
     this.#first = undefined;
     if (!keep) {
       await first?.finish(false);
-      this.#resume();
+      this.resumeBackground();
       return { written: [], deleted: [] };
     }
     let written: string[];
@@ -93,7 +93,7 @@ export class DevWriter implements Writer {
     for (const p of this.#next.keys()) this.#deferred.delete(p);
     for (const [p, render] of this.#nextDeferred) this.#deferred.set(p, render);
     for (const p of this.#deferred.keys()) if (!this.#planned.has(p)) this.#deferred.delete(p);
-    this.#resume();
+    this.resumeBackground();
     return { written, deleted };
   }
 
@@ -130,7 +130,7 @@ export class DevWriter implements Writer {
 
   /** Render and write every deferred output now. */
   settle(): void {
-    this.#pause();
+    this.pauseBackground();
     for (const p of [...this.#deferred.keys()]) this.#renderDeferred(p);
   }
 
@@ -153,13 +153,14 @@ export class DevWriter implements Writer {
     writeFileSync(target, contents);
   }
 
-  #pause(): void {
+  /** Stop rendering deferred outputs in the background: a rebuild's own pages come first. */
+  pauseBackground(): void {
     if (this.#background) clearImmediate(this.#background);
     this.#background = undefined;
   }
 
-  /** One deferred output per turn of the event loop, so that requests and saves are served between them. */
-  #resume(): void {
+  /** Render deferred outputs in the background again, one per turn of the event loop, so that requests and saves are served between them. */
+  resumeBackground(): void {
     const next = () => {
       this.#background = undefined;
       const first = this.#deferred.keys().next();

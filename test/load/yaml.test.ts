@@ -66,6 +66,13 @@ describe('parseYaml: the quick reader and the careful one agree', () => {
     expect(parseYaml(text).errors).toEqual(parseYamlWithPositions(text).errors);
   });
 
+  it('keeps an unquoted date and time as text in both readers (the core schema has no dates)', () => {
+    const text = 'start: 2024-03-25 16:00\nprevious_start: 2024-03-25T16:00:00+01:00\n';
+    const expected = { start: '2024-03-25 16:00', previous_start: '2024-03-25T16:00:00+01:00' };
+    expect(parseYaml(text).data).toEqual(expected);
+    expect(parseYamlWithPositions(text).data).toEqual(expected);
+  });
+
   it('reports syntax errors with their lines, as the careful reader does', () => {
     const text = 'title: ok\nspeakers:\n  - name: A\n   bad: indent\n';
     const quick = parseYaml(text, 2);

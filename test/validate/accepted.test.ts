@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseSessionStart } from '../../src/time.js';
 import { checkEdited, type Edit } from './fixture-check.js';
 
 const TALK = 'seasons/s01/s01e01-zajac.md';
@@ -33,19 +32,5 @@ describe('accepted without complaint', () => {
   it('reports the right line in a CRLF file with a BOM', async () => {
     const problems = await checkEdited([[TALK, (t) => `\ufeff${t.replace('affiliation:', 'affilation:').replace(/\n/g, '\r\n')}`]]);
     expect(problems.map((p) => `${p.code} ${p.line}`)).toEqual(['unknown-key 8']);
-  });
-});
-
-describe('a start as a YAML 1.1 parser (js-yaml) would hand it over', () => {
-  it('takes a Date as the wall time it was written as, in the session zone', () => {
-    // js-yaml reads an unquoted "2024-03-25 16:00" as 16:00 UTC.
-    const parsed = parseSessionStart(new Date(Date.UTC(2024, 2, 25, 16, 0)), 'Europe/Copenhagen');
-    expect(parsed.ok && parsed.start.toISO()).toBe('2024-03-25T16:00:00.000+01:00');
-  });
-
-  it('gives the same instant for the string and the Date form', () => {
-    const fromString = parseSessionStart('2024-10-20 09:30', 'Europe/Copenhagen');
-    const fromDate = parseSessionStart(new Date(Date.UTC(2024, 9, 20, 9, 30)), 'Europe/Copenhagen');
-    expect(fromString.ok && fromDate.ok && fromString.start.toMillis() === fromDate.start.toMillis()).toBe(true);
   });
 });
