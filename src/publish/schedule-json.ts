@@ -17,7 +17,7 @@ export interface ScheduleInstant {
   zone: string;
 }
 
-/** The whole schedule as JSON for other tools; the README documents every field. */
+/** The whole schedule as JSON for other tools; docs/talks-json.md documents every field. */
 export function renderScheduleJson(model: SiteModel, urls: Urls, events: ReadonlyMap<Session, CalendarEvent>): string {
   const schedule = {
     version: SCHEDULE_FORMAT_VERSION,

@@ -34,7 +34,7 @@ export function formatTalkFile(draft: TalkDraft): string {
   return [
     '---',
     `# ${talkCode(draft.season, draft.episode)}, written by "npm run new". Fill in what you know: a key left empty is not shown.`,
-    '# Every key is explained in the README ("A talk"). Run "npm run check" when done.',
+    '# Every key is explained in docs/content-keys.md. Run "npm run check" when done.',
     line(`season: ${draft.season}`, `the session this talk belongs to: ${folder}/session.yaml`),
     line(`episode: ${draft.episode}`, `${talkCode(draft.season, draft.episode)}; delete the line for a talk without a number`),
     line('slot:', 'position in the session, only when it differs from the episode'),

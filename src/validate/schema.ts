@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** An http(s) URL; `javascript:` and friends are refused. Problem code `bad-url`. */
-const httpUrl = z.string().superRefine((value, ctx) => {
+const httpUrl = z.string().meta({ kind: 'web address (https://…)' }).superRefine((value, ctx) => {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -30,35 +30,29 @@ const httpUrl = z.string().superRefine((value, ctx) => {
 });
 
 /** Markdown text that must say something. */
-const text = z.string().trim().min(1, { message: 'must not be empty' });
+const text = z.string().trim().min(1, { message: 'must not be empty' }).meta({ kind: 'text' });
 
 /** "Dr." or "Prof.", typed with or without the dot, in any case ("dr", "PROF."). */
 const honorific = z
   .string()
   .regex(/^\s*(dr|prof)\.?\s*$/i, { message: 'must be "Dr." or "Prof." (the dot is optional), or left out' })
-  .transform((value) => (/^\s*dr/i.test(value) ? 'Dr.' : 'Prof.') as 'Dr.' | 'Prof.');
+  .transform((value) => (/^\s*dr/i.test(value) ? 'Dr.' : 'Prof.') as 'Dr.' | 'Prof.')
+  .meta({ kind: '"Dr." or "Prof."' });
 
 /**
  * A local date and time, parsed later in the session's zone. Both YAML readers use the core schema, so an
  * unquoted `2024-03-25 16:00` stays a string.
  */
-const dateTime = z.string({ message: 'must be a date and time such as "2024-03-25 16:00"' });
+const dateTime = z.string({ message: 'must be a date and time such as "2024-03-25 16:00"' }).meta({ kind: 'local date and time, "2024-03-25 16:00"' });
 
 /** A person giving (part of) a talk. */
 export const speakerSchema = z.strictObject({
-  /** Full name as printed, e.g. "Annika Reinke". */
-  name: text,
-  /** "Dr." or "Prof."; omit for none. */
-  honorific: honorific.optional(),
-  /** University, company or lab. */
-  affiliation: text.optional(),
-  /** Country (or city, country). */
-  location: text.optional(),
-  /** Personal or lab homepage. */
-  website: httpUrl.optional(),
-  /** Short biography, Markdown. */
-  bio: text.optional(),
-  /** A photo: a JPEG or PNG inside content/static/, e.g. "photos/reinke.jpg"; shown square, with the name as alt text. */
+  name: text.describe('Full name as printed, e.g. "Annika Reinke".'),
+  honorific: honorific.optional().describe('"Dr." or "Prof."; omit for none.'),
+  affiliation: text.optional().describe('University, company or lab.'),
+  location: text.optional().describe('Country (or city, country).'),
+  website: httpUrl.optional().describe('Personal or lab homepage.'),
+  bio: text.optional().describe('Short biography, Markdown.'),
   photo: z
     .string()
     .superRefine((value, ctx) => {
@@ -72,36 +66,28 @@ export const speakerSchema = z.strictObject({
         ctx.addIssue({ code: 'custom', message: 'must be a .jpg or .png path inside content/static/, such as "photos/reinke.jpg"' });
       }
     })
-    .optional(),
+    .meta({ kind: 'path of a .jpg or .png in content/static/' })
+    .optional()
+    .describe('A photo of the speaker, e.g. "photos/reinke.jpg" for content/static/photos/reinke.jpg; shown square, with the name as alt text.'),
 });
 
 /** Front matter of one talk file; the Markdown body is the abstract. */
 export const talkSchema = z.strictObject({
-  /** The season (session) the talk belongs to: `5` for seasons/s05/session.yaml. */
-  season: z.number().int().min(1),
-  /** Episode number within the season (S05E02 → 2); omit for a talk without a number. */
-  episode: z.number().int().min(1).optional(),
-  /** Position in the session's running order, when it differs from the episode number. */
-  slot: z.number().int().min(1).optional(),
-  /** Talk title. */
-  title: text,
-  /** One or more speakers, in the order they are credited. */
-  speakers: z.array(speakerSchema).min(1, { message: 'needs at least one speaker' }),
-  /** One biography written for several speakers together, Markdown. */
-  joint_bio: text.optional(),
-  /** YouTube URL of the recording, once there is one. */
-  recording: httpUrl.optional(),
-  /** Further links. */
+  season: z.number().int().min(1).describe('The season (session) the talk belongs to: `5` for seasons/s05/session.yaml.'),
+  episode: z.number().int().min(1).optional().describe('Episode number within the season (S05E02 → 2); omit for a talk without a number.'),
+  slot: z.number().int().min(1).optional().describe('Position in the session\'s running order, when it differs from the episode number.'),
+  title: text.describe('Talk title.'),
+  speakers: z.array(speakerSchema).min(1, { message: 'needs at least one speaker' }).describe('One or more speakers, in the order they are credited.'),
+  joint_bio: text.optional().describe('One biography written for several speakers together, Markdown.'),
+  recording: httpUrl.optional().describe('YouTube URL of the recording, once there is one.'),
   links: z
     .strictObject({
-      /** The slides. */
-      slides: httpUrl.optional(),
-      /** The talk's or project's own website. */
-      website: httpUrl.optional(),
+      slides: httpUrl.optional().describe('The slides.'),
+      website: httpUrl.optional().describe('The talk\'s or project\'s own website.'),
     })
-    .optional(),
-  /** Free-form data for custom templates. */
-  extra: z.record(z.string(), z.unknown()).optional(),
+    .optional()
+    .describe('Further links.'),
+  extra: z.record(z.string(), z.unknown()).optional().describe('Free-form data for custom templates.'),
 });
 
 /** A session's status; anything but `scheduled` is shown on the page and in calendars. */
@@ -109,63 +95,41 @@ export const sessionStatuses = ['scheduled', 'cancelled', 'postponed', 'reschedu
 
 /** `seasons/sNN/session.yaml`: the facts shared by a session's talks. */
 export const sessionSchema = z.strictObject({
-  /** Season number; must match the folder's talks. */
-  season: z.number().int().min(1),
-  /** The session's topic, e.g. "Dataset design and metrics"; omit while TBA. */
-  topic: text.optional(),
-  /** Local start, "2024-03-25 16:00", in `timezone`; omit while the date is TBA. */
-  start: dateTime.optional(),
-  /** IANA zone of `start`, e.g. Europe/Copenhagen. */
-  timezone: z.string().optional(),
-  /** Length in minutes; the site's `default_duration` when omitted. */
-  duration: z.number().int().min(1).max(24 * 60).optional(),
-  /** Zoom registration form. */
-  registration: httpUrl.optional(),
-  /** Direct Zoom join link, where one was published instead of a form. */
-  join: httpUrl.optional(),
-  /** scheduled (default), cancelled, postponed or rescheduled. */
-  status: z.enum(sessionStatuses).optional(),
-  /** For a rescheduled session: the start it had before, in the same form as `start`. */
-  previous_start: dateTime.optional(),
+  season: z.number().int().min(1).describe('Season number; must match the folder\'s talks.'),
+  topic: text.optional().describe('The session\'s topic, e.g. "Dataset design and metrics"; omit while TBA.'),
+  start: dateTime.optional().describe('Local start, "2024-03-25 16:00", in `timezone`; omit while the date is TBA.'),
+  timezone: z.string().meta({ kind: 'IANA time zone, "Europe/Copenhagen"' }).optional().describe('IANA zone of `start`, e.g. Europe/Copenhagen.'),
+  duration: z.number().int().min(1).max(24 * 60).optional().describe('Length in minutes; the site\'s `default_duration` when omitted.'),
+  registration: httpUrl.optional().describe('Zoom registration form.'),
+  join: httpUrl.optional().describe('Direct Zoom join link, where one was published instead of a form.'),
+  status: z.enum(sessionStatuses).optional().describe('scheduled (default), cancelled, postponed or rescheduled.'),
+  previous_start: dateTime.optional().describe('For a rescheduled session: the start it had before, in the same form as `start`.'),
 });
 
 /** An organizer of the series. */
 const organizerSchema = z.strictObject({
-  /** Full name. */
-  name: text,
-  /** Homepage. */
-  website: httpUrl.optional(),
-  /** "IT University of Copenhagen (Denmark)". */
-  affiliation: text.optional(),
+  name: text.describe('Full name.'),
+  website: httpUrl.optional().describe('Homepage.'),
+  affiliation: text.optional().describe('"IT University of Copenhagen (Denmark)".'),
 });
 
 /** `content/site.yaml`: facts about the whole series. */
 export const siteConfigSchema = z.strictObject({
-  /** Series title; may contain the 👀. */
-  title: text,
-  /** What the series is about, Markdown. */
-  description: text,
-  /** The public address of the site, e.g. https://medical-datasets.github.io (no path). */
-  url: httpUrl,
-  /** Path prefix the site is served under, "/" for a user site, "/repo/" for a project site. */
-  base_path: z.string().regex(/^\/(.*\/)?$/, { message: 'must start and end with "/"' }).optional(),
-  /** YouTube playlist of all recordings. */
-  playlist: httpUrl.optional(),
-  /** The organizers, in the order they are credited. */
-  organizers: z.array(organizerSchema).optional(),
-  /** Funding acknowledgement, Markdown. */
-  funding: text.optional(),
-  /** Newsletter sign-up. */
+  title: text.describe('Series title; may contain the 👀.'),
+  description: text.describe('What the series is about, Markdown.'),
+  url: httpUrl.describe('The public address of the site, e.g. https://medical-datasets.github.io (no path).'),
+  base_path: z.string().regex(/^\/(.*\/)?$/, { message: 'must start and end with "/"' }).meta({ kind: 'path between slashes, "/" or "/repo/"' }).optional().describe('Path prefix the site is served under, "/" for a user site, "/repo/" for a project site.'),
+  playlist: httpUrl.optional().describe('YouTube playlist of all recordings.'),
+  organizers: z.array(organizerSchema).optional().describe('The organizers, in the order they are credited.'),
+  funding: text.optional().describe('Funding acknowledgement, Markdown.'),
   newsletter: z
     .strictObject({
-      /** The hosted sign-up form. */
-      form: httpUrl,
-      /** Text shown above it, Markdown. */
-      text: text.optional(),
+      form: httpUrl.describe('The hosted sign-up form.'),
+      text: text.optional().describe('Text shown above it, Markdown.'),
     })
-    .optional(),
-  /** Session length in minutes when a session does not say. */
-  default_duration: z.number().int().min(1).max(24 * 60).optional(),
+    .optional()
+    .describe('Newsletter sign-up.'),
+  default_duration: z.number().int().min(1).max(24 * 60).optional().describe('Session length in minutes when a session does not say.'),
 });
 
 /**
@@ -173,7 +137,7 @@ export const siteConfigSchema = z.strictObject({
  * "-", each ending in "/". A segment "." or ".." would point outside the output folder: problem code
  * `unsafe-path`.
  */
-const permalink = z.string().superRefine((value, ctx) => {
+const permalink = z.string().meta({ kind: 'URL path, "/privacy-notice/"' }).superRefine((value, ctx) => {
   const segments = value.split('/').slice(1, -1);
   if (value.startsWith('/') && value.endsWith('/') && segments.every((s) => /^[a-z0-9._-]+$/.test(s))) {
     if (!segments.some((s) => /^\.+$/.test(s))) return;
@@ -189,12 +153,9 @@ const permalink = z.string().superRefine((value, ctx) => {
 
 /** Front matter of a content page such as the privacy notice. */
 export const pageSchema = z.strictObject({
-  /** Page title. */
-  title: text,
-  /** Output URL path, e.g. /privacy-notice/. */
-  permalink,
-  /** Meta description. */
-  description: text.optional(),
+  title: text.describe('Page title.'),
+  permalink: permalink.describe('Output URL path, e.g. /privacy-notice/.'),
+  description: text.optional().describe('Meta description.'),
 });
 
 /** Validated talk front matter. */
@@ -209,3 +170,60 @@ export type SiteConfigData = z.output<typeof siteConfigSchema>;
 export type PageFrontMatter = z.output<typeof pageSchema>;
 /** A session status. */
 export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** One key of a content file, as the content-key reference lists it. */
+export interface ContentKey {
+  /** "speakers[].name", "links.slides". */
+  key: string;
+  /** What kind of value: "text", "whole number, at least 1", "one of scheduled, cancelled". */
+  kind: string;
+  required: boolean;
+  description: string;
+}
+
+/** Every key of every content file, from the schemas and their descriptions (for docs/content-keys.md). */
+export function describeContentFiles(): { file: string; keys: ContentKey[] }[] {
+  const files: [string, z.ZodType][] = [
+    ['A talk: front matter of content/seasons/sNN/*.md (the Markdown below it is the abstract)', talkSchema],
+    ['A session: content/seasons/sNN/session.yaml', sessionSchema],
+    ['The site: content/site.yaml', siteConfigSchema],
+    ['A page: front matter of content/pages/*.md', pageSchema],
+  ];
+  return files.map(([file, schema]) => ({ file, keys: describeObject(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema, '') }));
+}
+
+interface JsonSchema {
+  type?: string;
+  kind?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+}
+
+function describeObject(schema: JsonSchema, prefix: string): ContentKey[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+    const key = prefix + name;
+    const entry: ContentKey = { key, kind: kindOf(property), required: schema.required?.includes(name) ?? false, description: property.description ?? '' };
+    if (property.type === 'array' && property.items?.properties) return [entry, ...describeObject(property.items, `${key}[].`)];
+    if (property.properties) return [entry, ...describeObject(property, `${key}.`)];
+    return [entry];
+  });
+}
+
+function kindOf(schema: JsonSchema): string {
+  if (schema.kind) return schema.kind;
+  if (schema.enum) return `one of ${schema.enum.join(', ')}`;
+  if (schema.type === 'integer') {
+    const max = schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? ` to ${schema.maximum}` : '';
+    return schema.minimum !== undefined ? `whole number, ${schema.minimum}${max || ' or more'}` : 'whole number';
+  }
+  if (schema.type === 'array') return schema.items?.properties ? `list (${schema.minItems ? `at least ${schema.minItems}` : 'any number'}) of groups of keys` : 'list';
+  if (schema.properties) return 'group of keys';
+  if (schema.type === 'object') return 'any keys and values';
+  return schema.type ?? 'any';
+}

@@ -52,11 +52,11 @@ export function validateFile<T extends z.ZodType>(
   }
   const data = dropNulls(file.yaml.data);
   if (data === undefined || (typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0)) {
-    report('missing-field', [], `the ${kind.name} is empty`, 'see the complete example in the README');
+    report('missing-field', [], `the ${kind.name} is empty`, 'see the complete example in docs/content.md');
     return undefined;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    report('wrong-type', [], `the ${kind.name} must consist of "key: value" lines`, 'see the complete example in the README');
+    report('wrong-type', [], `the ${kind.name} must consist of "key: value" lines`, 'see the complete example in docs/content.md');
     return undefined;
   }
   const badCharacters = findBadCharacters(data);
