@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { fileOfRoute, ROUTES } from '../routes.js';
 
 /** The live-reload endpoint; the injected client script listens here. */
 export const EVENTS_PATH = '/__live-reload';
@@ -62,7 +63,7 @@ export async function startDevServer(options: { host: string; port: number; base
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const outputs = options.outputs();
     const relative = resolveOutputPath(pathname, options.basePath, outputs);
-    const body = relative === undefined ? outputs.get('404.html') : outputs.get(relative);
+    const body = relative === undefined ? outputs.get(ROUTES.notFound) : outputs.get(relative);
     const status = relative === undefined ? 404 : 200;
     const type = CONTENT_TYPES[path.extname(relative ?? '404.html')] ?? 'application/octet-stream';
     if (body === undefined) {
@@ -101,12 +102,13 @@ export async function startDevServer(options: { host: string; port: number; base
 export function resolveOutputPath(pathname: string, basePath: string, outputs: ReadonlyMap<string, unknown>): string | undefined {
   if (!pathname.startsWith(basePath)) return undefined;
   const inside = pathname.slice(basePath.length);
-  for (const candidate of [inside, `${inside}index.html`, `${inside}/index.html`]) {
+  // As GitHub Pages serves them: the file, the folder's index, or the folder without its slash.
+  for (const candidate of [inside, fileOfRoute(inside), fileOfRoute(`${inside}/`)]) {
     const normalised = candidate.replace(/^\/+/, '');
     if (normalised === '' || normalised.includes('..')) continue;
     if (outputs.has(normalised)) return normalised;
   }
-  return inside === '' && outputs.has('index.html') ? 'index.html' : undefined;
+  return inside === '' && outputs.has(fileOfRoute(ROUTES.home)) ? fileOfRoute(ROUTES.home) : undefined;
 }
 
 /** Listen on `port`, or the next free one when it is taken. */
