@@ -27,6 +27,12 @@ export interface RenderedFile {
   contents: string | Uint8Array;
 }
 
+/** The files of a built site as a server reads them. */
+export interface SiteFiles {
+  has(path: string): boolean;
+  read(path: string): string | Uint8Array | undefined;
+}
+
 /** A file copied into the output as it is; its bytes are read when it is written. */
 export interface StaticFile {
   /** Path inside the output folder. */

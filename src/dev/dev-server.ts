@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { SiteFiles } from '../outputs.js';
 import { fileOfRoute, ROUTES } from '../routes.js';
 
 /** The live-reload endpoint; the injected client script listens here. */
@@ -17,7 +18,7 @@ export interface DevServer {
 }
 
 /** Where the server's files come from: the last good output, by output path. */
-export type OutputSource = () => ReadonlyMap<string, string | Uint8Array>;
+export type OutputSource = () => SiteFiles;
 
 /** Content types by file extension, for what the site writes. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -63,7 +64,7 @@ export async function startDevServer(options: { host: string; port: number; base
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const outputs = options.outputs();
     const relative = resolveOutputPath(pathname, options.basePath, outputs);
-    const body = relative === undefined ? outputs.get(ROUTES.notFound) : outputs.get(relative);
+    const body = relative === undefined ? outputs.read(ROUTES.notFound) : outputs.read(relative);
     const status = relative === undefined ? 404 : 200;
     const type = CONTENT_TYPES[path.extname(relative ?? '404.html')] ?? 'application/octet-stream';
     if (body === undefined) {
@@ -99,7 +100,7 @@ export async function startDevServer(options: { host: string; port: number; base
 }
 
 /** "/repo/webinar/" → "webinar/index.html"; undefined when nothing is there. */
-export function resolveOutputPath(pathname: string, basePath: string, outputs: ReadonlyMap<string, unknown>): string | undefined {
+export function resolveOutputPath(pathname: string, basePath: string, outputs: Pick<SiteFiles, 'has'>): string | undefined {
   if (!pathname.startsWith(basePath)) return undefined;
   const inside = pathname.slice(basePath.length);
   // As GitHub Pages serves them: the file, the folder's index, or the folder without its slash.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runPipeline, type BuildOptions, type PipelineMemos, type RenderSelection } from '../build.js';
 import type { SiteModel } from '../model/types.js';
+import type { SiteFiles } from '../outputs.js';
 import type { Problem } from '../problems.js';
 import { DevWriter } from '../write/dev-writer.js';
 import { selectAffected, type ChangeKind } from './affected.js';
@@ -41,7 +42,7 @@ export interface IncrementalBuilder {
   build(): Promise<RebuildResult>;
   rebuild(changedPaths: readonly string[]): Promise<RebuildResult>;
   /** The last good output, by output path (a deferred page renders when it is read). */
-  outputs(): ReadonlyMap<string, string | Uint8Array>;
+  outputs(): SiteFiles;
   /** Render and write every deferred page now. */
   settle(): void;
   /** The last good model, once a build succeeded. */
@@ -111,7 +112,7 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
   return {
     build: () => run('all'),
     rebuild: (changedPaths) => run(changedPaths),
-    outputs: () => writer.outputs(),
+    outputs: () => writer,
     settle: () => writer.settle(),
     model: () => lastModel,
   };

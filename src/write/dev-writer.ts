@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RenderedFile } from '../outputs.js';
+import type { RenderedFile, SiteFiles } from '../outputs.js';
 import type { Problem } from '../problems.js';
 import { findDuplicateOutputs, formatManifest, MANIFEST_FILE } from './check-output.js';
 import { AtomicDiskWriter } from './disk-writer.js';
@@ -17,7 +17,7 @@ import { sameBytes, type PlannedPath, type WriteResult, type Writer } from './wr
  * An output can also be deferred: rendered when it is first read, or in the background one per turn of
  * the event loop (a big site's site-wide pages take a second, the edited talk's pages milliseconds).
  */
-export class DevWriter implements Writer {
+export class DevWriter implements Writer, SiteFiles {
   readonly #outDir: string;
   readonly #contentDir: string;
   readonly #onDeferredError: (error: unknown, path: string) => void;
@@ -102,30 +102,15 @@ export class DevWriter implements Writer {
     return this.#deferred.size;
   }
 
-  /** The last good output as the server reads it: a deferred page is rendered on first read. */
-  outputs(): ReadonlyMap<string, string | Uint8Array> {
-    const outputs = this.#outputs;
-    const settle = () => this.settle();
-    const view: ReadonlyMap<string, string | Uint8Array> = {
-      get: (p: string) => {
-        this.#renderDeferred(p);
-        return outputs.get(p);
-      },
-      has: (p: string) => outputs.has(p) || this.#deferred.has(p),
-      get size() {
-        settle();
-        return outputs.size;
-      },
-      forEach: (callback, thisArg) => {
-        this.settle();
-        outputs.forEach((value, key) => callback.call(thisArg, value, key, view));
-      },
-      entries: () => (this.settle(), outputs.entries()),
-      keys: () => (this.settle(), outputs.keys()),
-      values: () => (this.settle(), outputs.values()),
-      [Symbol.iterator]: () => (this.settle(), outputs[Symbol.iterator]()),
-    };
-    return view;
+  /** Whether the last good site has a file at `p`, rendered or deferred. */
+  has(p: string): boolean {
+    return this.#outputs.has(p) || this.#deferred.has(p);
+  }
+
+  /** A file of the last good site, as the server reads it: a deferred output is rendered on first read. */
+  read(p: string): string | Uint8Array | undefined {
+    this.#renderDeferred(p);
+    return this.#outputs.get(p);
   }
 
   /** Render and write every deferred output now. */

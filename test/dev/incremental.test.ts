@@ -52,7 +52,7 @@ describe('incremental builder: a big site renders site-wide pages after the edit
     // Not on disk yet (read before the event loop turns, as the background would render it then)…
     expect(readFileSync(path.join(out, 'webinar_talks/index.html'), 'utf8')).not.toContain('A sentence added while editing.');
     // …but served fresh the moment it is asked for, and then written.
-    expect(String(builder.outputs().get('webinar_talks/index.html'))).toContain('A sentence added while editing.');
+    expect(String(builder.outputs().read('webinar_talks/index.html'))).toContain('A sentence added while editing.');
     expect(await readFile(path.join(out, 'webinar_talks/index.html'), 'utf8')).toContain('A sentence added while editing.');
   });
 
