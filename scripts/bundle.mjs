@@ -24,7 +24,7 @@ if (process.argv.includes('--if-stale') && (await isFresh())) process.exit(0);
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'writer-thread': 'src/write/writer-thread.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'writer-thread': 'src/speed/writer-thread.ts' },
   outdir,
   bundle: true,
   platform: 'node',

@@ -1,4 +1,5 @@
-import { DateTime, FixedOffsetZone, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { rememberOffsets } from './speed/zone-offsets.js';
 
 /**
  * Every date-time is made in British English, the pages' language: formatting never depends on the
@@ -20,41 +21,13 @@ export function isKnownZone(zone: string): boolean {
 // dominates a build of thousands of sessions. The answers never change within a process.
 const knownZones = new Map<string, boolean>();
 const zoneNames = new Map<string, string>();
-const memoZones = new Map<string, MemoZone>();
-
-/**
- * An IANA zone that remembers its offset at each instant. luxon asks a zone for its offset whenever
- * it makes or changes a date-time (a formatToParts call each time: a third of the time luxon took in
- * a build of 4,000 talks); the answer for an instant never changes.
- */
-class MemoZone extends Zone {
-  readonly #zone: IANAZone;
-  readonly #offsets = new Map<number, number>();
-
-  constructor(name: string) {
-    super();
-    this.#zone = IANAZone.create(name);
-  }
-  override get type() { return 'iana'; }
-  override get name() { return this.#zone.name; }
-  get ianaName() { return this.#zone.name; }
-  override get isUniversal() { return false; }
-  override get isValid() { return this.#zone.isValid; }
-  override offsetName(ts: number, options: ZoneOffsetOptions) { return this.#zone.offsetName(ts, options); }
-  override formatOffset(ts: number, format: ZoneOffsetFormat) { return this.#zone.formatOffset(ts, format); }
-  override equals(other: Zone) { return other.type === 'iana' && other.name === this.name; }
-  override offset(ts: number) {
-    let offset = this.#offsets.get(ts);
-    if (offset === undefined) this.#offsets.set(ts, (offset = this.#zone.offset(ts)));
-    return offset;
-  }
-}
+const memoZones = new Map<string, Zone>();
 
 /** The zone object for an IANA name (unknown names: luxon's own, which makes invalid date-times). */
 function zoneFor(name: string): Zone | string {
   if (!isKnownZone(name)) return name;
   let zone = memoZones.get(name);
-  if (zone === undefined) memoZones.set(name, (zone = new MemoZone(name)));
+  if (zone === undefined) memoZones.set(name, (zone = rememberOffsets(IANAZone.create(name))));
   return zone;
 }
 

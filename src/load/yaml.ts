@@ -1,5 +1,5 @@
-import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { readValuesQuickly } from '../speed/quick-yaml.js';
 
 /** A key path into parsed YAML, e.g. `['speakers', 1, 'affiliation']`. */
 export type KeyPath = readonly (string | number)[];
@@ -25,31 +25,12 @@ export interface ParsedYaml {
  * (test/load/yaml.test.ts holds them to it, on every content file of the repository).
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
-  if (!MAY_READ_DIFFERENTLY.test(text)) {
-    const data = loadQuickly(text);
-    if (data.ok) {
-      let located: ParsedYaml | undefined;
-      return { data: data.value, errors: [], lineOf: (path) => (located ??= parseYamlWithPositions(text, firstLine)).lineOf(path) };
-    }
+  const quick = readValuesQuickly(text);
+  if (quick) {
+    let located: ParsedYaml | undefined;
+    return { data: quick.value, errors: [], lineOf: (path) => (located ??= parseYamlWithPositions(text, firstLine)).lineOf(path) };
   }
   return parseYamlWithPositions(text, firstLine);
-}
-
-/**
- * A value that starts with an anchor, alias or tag (`&a`, `*a`, `!tag`), a binary number (`0b101`) or
- * a number written `.5` or `-.5`: there the two parsers could read differently, or `yaml`'s alias
- * limit matters. A value starts a line (after indentation, `- ` or `? `) or follows `:`, or `[`, `{` or
- * `,` in a flow collection. A prose line that happens to look like one (a bio line
- * starting with `*emphasis*`) also takes the careful path; it is only slower.
- */
-const MAY_READ_DIFFERENTLY = /(?:^[ \t]*(?:(?:[-?]|---)[ \t]+)*|[[{,:][ \t]*)(?:[&*!]|[-+]?(?:\.\d|0b[01]))/m;
-
-function loadQuickly(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: loadPlainYaml(text, { schema: CORE_SCHEMA }) ?? null };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /** Parse with the `yaml` package, keeping the line of every key and the position of every error. */

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { openBuildCache } from '../build-cache.js';
+import { openCompiledTemplates } from '../speed/compiled-templates.js';
 import { display, listTemplates, TemplateError, toTemplateError } from './template-errors.js';
 
 export { TemplateError } from './template-errors.js';
@@ -15,13 +14,7 @@ export interface TemplateRenderer {
 
 const OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
 
-/**
- * Compiled templates kept between builds: compiling and checking the templates took a third of a build
- * of the real content (120–150 ms). An entry is named by a hash of everything compiling depends on (the
- * templates' folder, names and text, the filters' names, Nunjucks' version and options), so an edited
- * template is compiled and checked again. One entry per templates folder is kept (editing templates in
- * `dev` would otherwise pile them up), 32 in all.
- */
+/** Compiled templates are kept between builds (src/speed/compiled-templates.ts) by what compiling depends on, this too. */
 const NUNJUCKS_VERSION = (createRequire(import.meta.url)('nunjucks/package.json') as { version: string }).version;
 
 /** The Nunjucks environment: autoescaping on, templates read from `templatesDir`. */
@@ -31,16 +24,12 @@ export function createTemplateRenderer(
   displayRoot: string,
 ): TemplateRenderer {
   const sources = new Map(listTemplates(templatesDir).map((name) => [name, readFileSync(path.join(templatesDir, name), 'utf8')]));
-  // "<folder>-<contents>.json"
-  const folderKey = createHash('sha256').update(path.resolve(templatesDir)).digest('hex').slice(0, 16);
-  const cacheName = `${folderKey}-${cacheKey(templatesDir, sources, Object.keys(filters))}.json`;
-  const cache = openBuildCache('templates', { maxEntries: 32, replaces: (entry) => entry.startsWith(`${folderKey}-`) });
-  const cached = readCompiled(cache.read(cacheName));
-  const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, cached ?? new Map()), OPTIONS);
+  const store = openCompiledTemplates(templatesDir, sources, JSON.stringify([NUNJUCKS_VERSION, OPTIONS, Object.keys(filters).sort()]));
+  const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, store.cached ?? new Map()), OPTIONS);
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
-  if (!cached) {
+  if (!store.cached) {
     checkTemplates(env, templatesDir, displayRoot, sources);
-    cache.write(cacheName, JSON.stringify(Object.fromEntries(compileAll(env, templatesDir, sources))));
+    store.keep(compileAll(env, templatesDir, sources));
   }
   return {
     render(name, context) {
@@ -116,12 +105,6 @@ class CompiledFirstLoader extends nunjucks.FileSystemLoader {
   }
 }
 
-function cacheKey(templatesDir: string, sources: ReadonlyMap<string, string>, filterNames: string[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([NUNJUCKS_VERSION, OPTIONS, path.resolve(templatesDir), [...filterNames].sort()]));
-  for (const [name, text] of sources) hash.update('\0').update(name).update('\0').update(text);
-  return hash.digest('hex');
-}
-
 /** Each template's compiled JavaScript, as Nunjucks makes it when it compiles a template itself. */
 function compileAll(env: nunjucks.Environment, templatesDir: string, sources: ReadonlyMap<string, string>): Map<string, string> {
   const { compiler } = nunjucks as unknown as {
@@ -133,16 +116,6 @@ function compileAll(env: nunjucks.Environment, templatesDir: string, sources: Re
     compiled.set(name, compiler.compile(text, internals.asyncFilters, internals.extensionsList, path.resolve(templatesDir, name), internals.opts));
   }
   return compiled;
-}
-
-function readCompiled(json: Buffer | undefined): Map<string, string> | undefined {
-  if (!json) return undefined;
-  try {
-    const parsed = JSON.parse(json.toString('utf8')) as Record<string, unknown>;
-    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Mark trusted HTML (rendered Markdown) so autoescaping leaves it alone. */

@@ -5,7 +5,7 @@ import type { RenderedFile, SiteFiles } from '../outputs.js';
 import type { Problem } from '../problems.js';
 import { findDuplicateOutputs, formatManifest, MANIFEST_FILE } from './check-output.js';
 import { AtomicDiskWriter } from './disk-writer.js';
-import { outputPath } from './file-sink.js';
+import { outputPath } from './output-path.js';
 import { sameBytes, type PlannedPath, type WriteResult, type Writer } from './writer.js';
 
 /**

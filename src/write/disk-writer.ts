@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { RenderedFile } from '../outputs.js';
 import { SiteError, type Problem } from '../problems.js';
 import { findDuplicateOutputs, findStrayFiles, formatManifest, MANIFEST_FILE, readManifest } from './check-output.js';
-import { openFileSink, type FileSink } from './file-sink.js';
+import { openFileSink } from './file-sink.js';
+import type { FileSink } from './output-path.js';
 import type { PlannedPath, WriteResult, Writer } from './writer.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBuildCache } from '../src/build-cache.js';
-import { ROOT } from './helpers/site.js';
+import { openBuildCache } from '../../src/speed/build-cache.js';
+import { ROOT } from '../helpers/site.js';
 
 const FOLDER = `test-${process.pid}`;
 const DIR = path.join(ROOT, 'node_modules/.cache/looking-glass', FOLDER);
