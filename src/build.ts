@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigOverrides } from './config.js';
 import { readContent, type ReadCache } from './load/read-content.js';
+import { readHistory, type ContentHistory } from './load/read-history.js';
 import { buildSiteModel } from './model/build-model.js';
 import type { SiteModel } from './model/types.js';
 import type { PlannedOutput } from './outputs.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   /** Paths in messages are relative to this folder (the working directory). */
   displayRoot: string;
   overrides?: ConfigOverrides;
+  /** Read the content's git history (calendar SEQUENCE and DTSTAMP, feed dates); off, they follow from the content alone. */
+  history?: boolean;
 }
 
 /** Milliseconds per step, in order. */
@@ -54,6 +57,8 @@ export interface PipelineMemos {
   validationMemo?: ValidationMemo;
   markdownMemo?: Map<string, string>;
   templateMemo?: PlanOptions['templateMemo'];
+  /** The content's history, read once per dev session (commits made meanwhile show at the next start). */
+  history?: { read: Promise<ContentHistory | undefined> };
 }
 
 /** How a run renders: everything (a build), or, in dev, what a change affects, some of it later. */
@@ -81,9 +86,11 @@ export async function runPipeline(
     pages: 0, rendered: 0, written: [], deleted: [], timings, ...extra,
   });
 
-  const raw = await step('read', () => readContent(options.contentDir, options.displayRoot, memos.readCache));
+  const [raw, history] = await step('read', () =>
+    Promise.all([readContent(options.contentDir, options.displayRoot, memos.readCache), options.history ? readHistoryOnce(options, memos) : undefined]),
+  );
   const valid = await step('validate', () => validateContent(raw, memos.validationMemo));
-  const built = await step('model', () => buildSiteModel(valid.content, options.now, options.overrides));
+  const built = await step('model', () => buildSiteModel(valid.content, options.now, options.overrides, history));
   problems.push(...raw.problems, ...valid.problems, ...built.problems);
   const model = hasErrors(problems) ? undefined : built.model;
   if (!existsSync(options.templatesDir)) {
@@ -165,6 +172,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 export async function checkSite(options: Omit<BuildOptions, 'outDir'>): Promise<PipelineResult> {
   return runPipeline(options, new MemoryWriter(), { requireTemplates: false });
+}
+
+function readHistoryOnce(options: Pick<BuildOptions, 'contentDir' | 'displayRoot'>, memos: PipelineMemos): Promise<ContentHistory | undefined> {
+  if (!memos.history) return readHistory(options.contentDir, options.displayRoot);
+  return memos.history.read;
 }
 
 function missingTemplates(options: Pick<BuildOptions, 'templatesDir' | 'displayRoot'>): Problem {

@@ -11,7 +11,7 @@ const USAGE = `Usage: looking-glass <command> [options]
 
 Commands:
   build    validate content/, render templates/, write public/
-  check    validate the content and compile the templates, write nothing
+  check    validate the content and render every page in memory, write nothing
   new      scaffold a talk file (and its session file for a new season); asks in a terminal
   dev      build, serve on localhost with live reload, rebuild on every change
 
@@ -23,6 +23,7 @@ Options:
   --base-path PATH  path the site is served under, e.g. /repo/ (default: from site.yaml, else /)
   --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
   --timings         build: also print how long each step took, to stderr
+  --no-history      take calendar revisions and feed dates from the content alone, not its git history
   --port N          dev: port to listen on, the next free one if taken (default: 8080)
   --host HOST       dev: address to listen on (default: 127.0.0.1)
   --season N        new: the season of the talk (default in a terminal: the latest)
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       now: { type: 'string' },
       'base-path': { type: 'string' },
       timings: { type: 'boolean', default: false },
+      'no-history': { type: 'boolean', default: false },
       'site-url': { type: 'string' },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -82,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     now,
     displayRoot: cwd,
     overrides: { basePath: values['base-path'], siteUrl: values['site-url'] },
+    history: !values['no-history'],
   };
   const started = performance.now();
   if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });

@@ -307,7 +307,7 @@ describe('daylight-saving edges and statuses (test/fixtures/dst)', () => {
     expect(page.querySelector('time[data-end]')?.getAttribute('datetime')).toBe(iso);
     const ics = (await before.read(`webinar/${slug}/${slug}.ics`)).replace(/\r\n /g, '');
     expect(ics).toContain(`\r\nDTSTART:${dtstart}\r\nDTEND:${dtend}\r\n`);
-    expect((await before.read('webinar/calendar.ics')).replace(/\r\n /g, '')).toContain(`UID:${slug}@example.org\r\nDTSTAMP:${dtstart}\r\nSEQUENCE:${slug === 's03' ? 1 : 0}\r\nDTSTART:${dtstart}\r\nDTEND:${dtend}\r\n`);
+    expect((await before.read('webinar/calendar.ics')).replace(/\r\n /g, '')).toContain(`UID:${slug}@example.org\r\nDTSTAMP:${dtstart}\r\nLAST-MODIFIED:${dtstart}\r\nSEQUENCE:${slug === 's03' ? 1 : 0}\r\nDTSTART:${dtstart}\r\nDTEND:${dtend}\r\n`);
     const google = new URL(page.querySelector('details.add-to-calendar a')!.getAttribute('href')!);
     expect(google.searchParams.get('dates')).toBe(`${dtstart}/${dtend}`);
   });

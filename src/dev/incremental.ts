@@ -3,6 +3,7 @@ import { runPipeline, type BuildOptions, type PipelineMemos, type RenderSelectio
 import type { SiteModel } from '../model/types.js';
 import type { SiteFiles } from '../outputs.js';
 import type { Problem } from '../problems.js';
+import { readHistory } from '../load/read-history.js';
 import { DevWriter } from '../write/dev-writer.js';
 import { selectAffected, type ChangeKind } from './affected.js';
 
@@ -56,7 +57,10 @@ export interface IncrementalBuilder {
  */
 export function createIncrementalBuilder(options: BuildOptions, tuning: IncrementalOptions = {}): IncrementalBuilder {
   const deferFrom = tuning.deferSiteWideFrom ?? DEFER_SITE_WIDE_FROM;
-  const memos: Required<PipelineMemos> = { readCache: new Map(), validationMemo: new WeakMap(), markdownMemo: new Map(), templateMemo: {} };
+  const memos: Required<PipelineMemos> = {
+    readCache: new Map(), validationMemo: new WeakMap(), markdownMemo: new Map(), templateMemo: {},
+    history: { read: options.history ? readHistory(options.contentDir, options.displayRoot) : Promise.resolve(undefined) },
+  };
   const writer = new DevWriter(options.outDir, options.contentDir, tuning.onDeferredError);
   let lastModel: SiteModel | undefined;
   // Changes seen by failed rebuilds still have to be rendered by the next good one.

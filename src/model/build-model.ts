@@ -4,7 +4,9 @@ import { problem, type Problem } from '../problems.js';
 import { addMinutes, type Instant } from '../time.js';
 import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/validate-content.js';
 import { ROUTES, SITE_ROUTES } from '../routes.js';
+import type { ContentHistory } from '../load/read-history.js';
 import { seasonSlug, talkCode } from './codes.js';
+import { applyHistory } from './revisions.js';
 import { withoutTracking } from './recordings.js';
 import { toSlug } from './slug.js';
 import { isUpcoming, splitUpcomingPast } from './split-upcoming-past.js';
@@ -15,12 +17,14 @@ export function buildSiteModel(
   content: ValidContent,
   now: Instant,
   overrides: ConfigOverrides = {},
+  history?: ContentHistory,
 ): { model: SiteModel | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   // Without a valid site.yaml there is no model, but the checks across files still run and report.
   const config = content.site ? resolveSiteConfig(content.site.data, overrides) : undefined;
 
   const sessionsBySeason = new Map<number, Session>();
+  const sessionData = new Map<Session, unknown>();
   for (const file of content.sessions) {
     const existing = sessionsBySeason.get(file.data.season);
     if (existing) {
@@ -31,7 +35,9 @@ export function buildSiteModel(
       ));
       continue;
     }
-    sessionsBySeason.set(file.data.season, toSession(file, config?.defaultDuration ?? CONFIG_DEFAULTS.defaultDuration));
+    const session = toSession(file, config?.defaultDuration ?? CONFIG_DEFAULTS.defaultDuration);
+    sessionsBySeason.set(file.data.season, session);
+    sessionData.set(session, file.data);
   }
 
   const talkCodes = new Map<string, ValidTalkFile>();
@@ -77,6 +83,7 @@ export function buildSiteModel(
 
   const sessions = [...sessionsBySeason.values()].sort((a, b) => a.season - b.season);
   for (const session of sessions) session.talks.sort((a, b) => a.slot - b.slot);
+  if (history) applyHistory(sessions, history, sessionData, now);
 
   const pages: ContentPage[] = content.pages.map((page) => ({
     file: page.file,
@@ -112,6 +119,8 @@ function toSession(file: ValidSessionFile, defaultDuration: number): Session {
     join: data.join,
     status: data.status ?? 'scheduled',
     previousStart: file.previousStart,
+    calendarRevision: undefined,
+    changedAt: undefined,
     talks: [],
   };
 }

@@ -67,6 +67,13 @@ export interface Session {
   join: string | undefined;
   status: SessionStatus;
   previousStart: Instant | undefined;
+  /**
+   * From the content's history (undefined without one): how often the start, duration or status changed
+   * since the session file was first committed (RFC 5545 SEQUENCE), and when they last did.
+   */
+  calendarRevision: { sequence: number; changedAt: Instant } | undefined;
+  /** From the content's history: when the session file or one of its talks last changed. */
+  changedAt: Instant | undefined;
   /** In running order. */
   talks: Talk[];
 }

@@ -25,8 +25,16 @@ export interface CalendarEvent {
   /** Absolute URL of the session page. */
   url: string;
   status: EventStatus;
-  /** 0 as first announced; 1 once rescheduled, postponed or cancelled (RFC 5545 §3.8.7.4). */
+  /**
+   * RFC 5545 §3.8.7.4: 0 as first announced, one more for every change of start, duration or status in
+   * the content's history; without a history, 0, or 1 once rescheduled, postponed or cancelled.
+   */
   sequence: number;
+  /**
+   * DTSTAMP and LAST-MODIFIED: when the start, duration or status last changed, from the history.
+   * Without a history, the start: byte-identical whatever the build time, but in the future until then.
+   */
+  stamp: Instant;
 }
 
 /**
@@ -61,7 +69,8 @@ export function sessionCalendarEvent(session: Session, seriesTitle: string, host
     location: session.join ? `Zoom: ${session.join}` : 'Online (Zoom)',
     url: pageUrl,
     status: active ? 'CONFIRMED' : 'CANCELLED',
-    sequence: session.status === 'scheduled' ? 0 : 1,
+    sequence: session.calendarRevision?.sequence ?? (session.status === 'scheduled' ? 0 : 1),
+    stamp: session.calendarRevision?.changedAt ?? start,
   };
 }
 

@@ -5,12 +5,13 @@ import { instantFromMillis, latest, type Instant } from '../time.js';
 // machine clock or file times, so two builds of the same content at the same `now` are identical.
 
 /**
- * The `updated` date of a session's feed entry: its start, so that a new date (a reschedule) shows
- * as an update. An undated session takes the newest start of the schedule; with no dated session
- * at all, the Unix epoch.
+ * The `updated` date of a session's feed entry: when its files last changed, from the content's
+ * history. Without a history, its start (so that a new date shows as an update), an undated session the
+ * newest start of the schedule, with no dated session at all the Unix epoch: the same whatever the
+ * build time, but in the future for a session still to come.
  */
 export function feedDate(session: Session, model: SiteModel): Instant {
-  return session.start ?? newestStart(model) ?? instantFromMillis(0);
+  return session.changedAt ?? session.start ?? newestStart(model) ?? instantFromMillis(0);
 }
 
 /** The newest start of any session, if any is dated. */

@@ -3,7 +3,7 @@ import { displayName, joinAnd, sessionLabel, speakersLine } from '../model/names
 import type { Session } from '../model/types.js';
 import { whenOf } from '../model/when.js';
 import { ROUTES } from '../routes.js';
-import { instantFromMillis, isoUtc, latest } from '../time.js';
+import { instantFromMillis, isoUtc, latest, toMillis, type Instant } from '../time.js';
 import { feedDate } from './content-dates.js';
 import type { PublishContext } from './context.js';
 
@@ -20,7 +20,8 @@ export function renderAtomFeed(ctx: PublishContext): string {
   const { model, urls } = ctx;
   // The newest sessions only: a reader polls for what is new, and the archive page has the rest.
   const sessions = [...model.sessions].sort((a, b) => b.season - a.season).slice(0, FEED_SESSIONS);
-  const dates = sessions.map((session) => feedDate(session, model));
+  const dated = sessions.map((session) => feedDate(session, model));
+  const dates = sessions.some((session) => session.changedAt) ? distinct(dated) : dated;
   const updated = dates.reduce(latest, instantFromMillis(0));
   const webinar = urls.absolute(ROUTES.webinar);
   const lines = [
@@ -81,4 +82,18 @@ function entryHtml(session: Session, { urls, markdown }: PublishContext): string
     if (talk.recording) parts.push(`<p><a href="${escapeHtml(talk.recording)}">Watch the recording of ${escapeHtml(talk.episode !== undefined ? talk.code : talk.title)}</a></p>`);
   }
   return parts.join('\n');
+}
+
+/**
+ * The dates with none twice (one commit often changes several sessions): a later duplicate moves a
+ * second earlier, until it is free, so each entry has its own `updated` and none moves into the future.
+ */
+function distinct(dates: Instant[]): Instant[] {
+  const taken = new Set<number>();
+  return dates.map((date) => {
+    let millis = toMillis(date);
+    while (taken.has(millis)) millis -= 1000;
+    taken.add(millis);
+    return instantFromMillis(millis);
+  });
 }

@@ -62,9 +62,9 @@ function eventLines(event: CalendarEvent): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
-    // RFC 5545 §3.8.7.2: without METHOD, DTSTAMP is when the entry was last revised. The content
-    // has no revision time; the event's own start keeps every build byte-identical, whatever `now`.
-    `DTSTAMP:${compactUtc(event.start)}`,
+    // RFC 5545 §3.8.7.2: without METHOD, DTSTAMP is when the entry was last revised.
+    `DTSTAMP:${compactUtc(event.stamp)}`,
+    `LAST-MODIFIED:${compactUtc(event.stamp)}`,
     `SEQUENCE:${event.sequence}`,
     `DTSTART:${compactUtc(event.start)}`,
     `DTEND:${compactUtc(event.end)}`,

@@ -12,7 +12,7 @@ function session(season: number, start: string | undefined, duration = 90): Sess
     file: `s${season}`, lineOf: () => undefined, season, code: `S0${season}`, slug: `s0${season}`, topic: undefined,
     start: begin, end: begin ? addMinutes(begin, duration) : undefined, durationMinutes: duration,
     timezone: 'Europe/Copenhagen', registration: undefined, join: undefined, status: 'scheduled',
-    previousStart: undefined, talks: [],
+    previousStart: undefined, calendarRevision: undefined, changedAt: undefined, talks: [],
   };
 }
 

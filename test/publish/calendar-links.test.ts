@@ -26,7 +26,7 @@ const session = (overrides: Partial<Session> = {}): Session => {
     file: 'content/seasons/s09/session.yaml', lineOf: () => undefined, season: 9, code: 'S09', slug: 's09', topic: 'Evaluation metrics',
     start: begin, end: begin && addMinutes(begin, 90), durationMinutes: 90, timezone: 'Europe/Copenhagen',
     registration: 'https://itucph.zoom.us/meeting/register/abc?x=1&y=2', join: undefined,
-    status: 'scheduled', previousStart: undefined,
+    status: 'scheduled', previousStart: undefined, calendarRevision: undefined, changedAt: undefined,
     talks: [talk(1, 'From Metrics to Meaning: Evaluation, calibration; and more'), talk(2, 'Zając & 👀 + 100%')],
     ...overrides,
   };
@@ -46,6 +46,8 @@ describe('sessionCalendarEvent', () => {
     expect(event.description).toContain('Session page: https://medical-datasets.github.io/webinar/s09/');
     expect(event.location).toBe('Online (Zoom)');
     expect([event.status, event.sequence]).toEqual(['CONFIRMED', 0]);
+    // Without a history: the start.
+    expect(event.stamp.toMillis()).toBe(event.start.toMillis());
   });
 
   it('gives a session without a date no event', () => {

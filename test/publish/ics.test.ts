@@ -23,6 +23,7 @@ const event = (overrides: Partial<CalendarEvent> = {}): CalendarEvent => ({
   url: 'https://medical-datasets.github.io/webinar/s05/',
   status: 'CONFIRMED',
   sequence: 0,
+  stamp: start('2024-03-01 09:30'),
   ...overrides,
 });
 
@@ -77,7 +78,7 @@ describe('buildCalendar', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Datasets through the L👀king-Glass');
   });
 
-  it('writes UTC instants, UID, DTSTAMP, SEQUENCE, STATUS and URL', () => {
+  it('writes UTC instants, UID, DTSTAMP, LAST-MODIFIED, SEQUENCE, STATUS and URL', () => {
     expect(unfold(text)).toContain('\r\nDTSTART:20240325T150000Z\r\nDTEND:20240325T163000Z\r\n');
     const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
     const parsed = new ICAL.Event(vevent);
@@ -86,7 +87,8 @@ describe('buildCalendar', () => {
     expect(parsed.startDate.zone?.tzid).toBe('UTC');
     expect(parsed.uid).toBe('s05@medical-datasets.github.io');
     expect(parsed.summary).toBe('Datasets through the L👀king-Glass S05: Dataset design, metrics; and more');
-    expect(vevent.getFirstPropertyValue('dtstamp')?.toString()).toBe('2024-03-25T15:00:00Z');
+    expect(vevent.getFirstPropertyValue('dtstamp')?.toString()).toBe('2024-03-01T08:30:00Z');
+    expect(vevent.getFirstPropertyValue('last-modified')?.toString()).toBe('2024-03-01T08:30:00Z');
     expect(vevent.getFirstPropertyValue('sequence')).toBe(0);
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(vevent.getFirstPropertyValue('url')).toBe('https://medical-datasets.github.io/webinar/s05/');

@@ -63,6 +63,8 @@ describe('.github/workflows/pages.yml', () => {
     expect(SUPPORTED_NODE).toContain(String(setupNode.with?.['node-version']));
     expect(setupNode.with?.cache).toBe('npm');
     expect(steps[indexOf(steps, 'actions/upload-pages-artifact')]!.with?.path).toBe('public');
+    // The calendars' revisions come from the commits: a shallow clone would have none.
+    expect(steps[indexOf(steps, 'actions/checkout')]!.with?.['fetch-depth']).toBe(0);
   });
 
   it('runs the test suite only for a push that changes the generator, found by scripts/touches-code.sh against the commit before', () => {
@@ -132,6 +134,7 @@ describe('.github/workflows/check.yml', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(SUPPORTED_NODE).toContain(String(steps[indexOf(steps, 'actions/setup-node')]!.with?.['node-version']));
+    expect(steps[indexOf(steps, 'actions/checkout')]!.with?.['fetch-depth']).toBe(0);
   });
 
   it('runs the test suite when the pull request changes the generator, compared with its base', () => {
