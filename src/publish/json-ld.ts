@@ -47,6 +47,7 @@ export function sessionEvent(session: Session, config: SiteConfig, urls: EventUr
     // Google: the URL where people can join; the session page says how when there is no registration.
     location: { '@type': 'VirtualLocation', url: session.registration ?? session.join ?? urls.page },
     isAccessibleForFree: true,
+    ...offers(session, urls.page),
     inLanguage: 'en',
     image: [urls.image],
     organizer: organizers(config, urls.series),
@@ -68,10 +69,21 @@ function eventDescription(session: Session): string {
   return `${session.topic ? `${session.topic}. ` : ''}${count} online: ${talks.join('; ')}.`;
 }
 
+/**
+ * Google's Event data recommends `offers` for every event: free (price 0), where to register, and
+ * whether places are left (an online talk has no limit). None once the session is cancelled or
+ * postponed: there is nothing to register for.
+ */
+function offers(session: Session, pageUrl: string): { offers?: JsonLd } {
+  if (session.status === 'cancelled' || session.status === 'postponed') return {};
+  return { offers: { '@type': 'Offer', price: 0, priceCurrency: 'EUR', url: session.registration ?? session.join ?? pageUrl, availability: 'https://schema.org/InStock' } };
+}
+
+/** Google recommends each organizer's `url`: their website, or else the series page. */
 function organizers(config: SiteConfig, seriesUrl: string): JsonValue {
   if (config.organizers.length === 0) return { '@type': 'Organization', name: config.plainTitle, url: seriesUrl };
   return config.organizers.map((person) => withOptional({ '@type': 'Person', name: person.name }, {
-    url: person.website,
+    url: person.website ?? seriesUrl,
     affiliation: person.affiliation && { '@type': 'Organization', name: person.affiliation },
   }));
 }

@@ -53,6 +53,8 @@ describe('the schema.org Event of every session page', () => {
       expect(event.eventStatus).toBe('https://schema.org/EventScheduled');
       expect(event.isAccessibleForFree).toBe(true);
       expect(event.location).toEqual({ '@type': 'VirtualLocation', url: session.registration ?? session.join ?? event.url });
+      // Google's recommended offer of a free event: price 0, where to register, places left.
+      expect(event.offers).toEqual({ '@type': 'Offer', price: 0, priceCurrency: 'EUR', url: session.registration ?? session.join ?? event.url, availability: 'https://schema.org/InStock' });
       expect(event.previousStartDate).toBeUndefined();
     }
   });
@@ -68,6 +70,8 @@ describe('the schema.org Event of every session page', () => {
         expect(performer.affiliation?.name).toBe(speaker.affiliation);
       }
       expect(event.organizer.map((o: EventData) => o.name)).toContain('Veronika Cheplygina');
+      // Every organizer has a url: their website, or else the series page.
+      for (const organizer of event.organizer) expect(organizer.url).toMatch(/^https:\/\//);
     }
   });
 
@@ -94,6 +98,11 @@ describe('sessionEvent for changed sessions', () => {
     expect(event.eventStatus).toBe('https://schema.org/EventRescheduled');
     expect(event.previousStartDate).toBe('2024-03-18T16:00:00+01:00');
     expect(event.startDate).toBe('2024-03-25T16:00:00+01:00');
+  });
+
+  it('offers no registration for a cancelled or postponed session', () => {
+    expect(sessionEvent({ ...s05, status: 'cancelled' }, model.config, urls)!.offers).toBeUndefined();
+    expect(sessionEvent({ ...s05, status: 'postponed' }, model.config, urls)!.offers).toBeUndefined();
   });
 
   it('keeps the start of a cancelled or postponed session and says so', () => {

@@ -37,6 +37,11 @@ describe('sitemap.xml and robots.txt', () => {
     expect(pages).toContain(`${SITE_ROOT}privacy-notice/`);
   });
 
+  it('keeps the 404 page out of search engines (noindex), and no other page', async () => {
+    expect((await site.html('404.html')).querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect((await site.html('webinar/index.html')).querySelector('meta[name="robots"]')).toBeNull();
+  });
+
   it('dates a past session and its talks by the session end, everything else by the latest end before now', () => {
     const lastmod = (route: string) => urls.find((u) => u.loc === SITE_ROOT + route)?.lastmod;
     const s04 = oracle.find((s) => s.season === 4)!;
