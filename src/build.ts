@@ -12,7 +12,7 @@ import { TemplateError } from './render/templates.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
 import { AtomicDiskWriter } from './write/disk-writer.js';
-import { MemoryWriter, type Writer } from './write/writer.js';
+import { MemoryWriter, sameBytes, type Writer } from './write/writer.js';
 
 /** What a build reads and writes. */
 export interface BuildOptions {
@@ -172,6 +172,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 export async function checkSite(options: Omit<BuildOptions, 'outDir'>): Promise<PipelineResult> {
   return runPipeline(options, new MemoryWriter(), { requireTemplates: false });
+}
+
+/**
+ * What time alone changed between `earlier` and `options.now`: the site built at each, in memory, and
+ * the paths whose bytes differ. The scheduled run deploys only when there are some.
+ */
+export async function compareSiteTimes(options: Omit<BuildOptions, 'outDir'>, earlier: Instant): Promise<{ ok: boolean; problems: Problem[]; changed: string[] }> {
+  const [before, after] = [new MemoryWriter(), new MemoryWriter()];
+  const then = await runPipeline({ ...options, now: earlier }, before);
+  const now = await runPipeline(options, after);
+  if (!then.ok || !now.ok) return { ok: false, problems: now.ok ? then.problems : now.problems, changed: [] };
+  const paths = [...new Set([...before.files.keys(), ...after.files.keys()])].sort();
+  const changed = paths.filter((p) => {
+    const [a, b] = [before.files.get(p), after.files.get(p)];
+    return a === undefined || b === undefined || !sameBytes(a, b);
+  });
+  return { ok: true, problems: now.problems, changed };
 }
 
 function readHistoryOnce(options: Pick<BuildOptions, 'contentDir' | 'displayRoot'>, memos: PipelineMemos): Promise<ContentHistory | undefined> {

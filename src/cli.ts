@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, checkSite } from './build.js';
+import { buildSite, checkSite, compareSiteTimes } from './build.js';
 import type { DevOptions } from './dev/run-dev.js';
 import { formatErrorChain, formatGithubAnnotations, formatProblems, type Problem } from './problems.js';
 import { runNewTalk } from './scaffold/run-new.js';
@@ -14,6 +14,7 @@ Commands:
   check    validate the content and render every page in memory, write nothing
   new      scaffold a talk file (and its session file for a new season); asks in a terminal
   dev      build, serve on localhost with live reload, rebuild on every change
+  changed  whether the site built at --since and at --now differ (exit 0: no, 1: yes, 2: trouble)
 
 Options:
   --content DIR     content folder (default: content)
@@ -23,6 +24,7 @@ Options:
   --base-path PATH  path the site is served under, e.g. /repo/ (default: from site.yaml, else /)
   --site-url URL    origin of the site, e.g. https://owner.github.io (default: from site.yaml)
   --timings         build: also print how long each step took, to stderr
+  --since ISO       changed: the earlier instant, ISO 8601 with offset
   --no-history      take calendar revisions and feed dates from the content alone, not its git history
   --port N          dev: port to listen on, the next free one if taken (default: 8080)
   --host HOST       dev: address to listen on (default: 127.0.0.1)
@@ -45,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       'base-path': { type: 'string' },
       timings: { type: 'boolean', default: false },
       'no-history': { type: 'boolean', default: false },
+      since: { type: 'string' },
       'site-url': { type: 'string' },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -56,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const command = positionals[0] ?? 'build';
-  if (values.help || !['build', 'check', 'dev', 'new'].includes(command)) {
+  if (values.help || !['build', 'check', 'dev', 'new', 'changed'].includes(command)) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
   }
@@ -88,6 +91,19 @@ async function main(argv: string[]): Promise<number> {
   };
   const started = performance.now();
   if (command === 'dev') return runDevUntilInterrupted({ ...options, host: values.host, port: Number(values.port) });
+  if (command === 'changed') {
+    const since = values.since === undefined ? undefined : parseNow(values.since);
+    if (!since) {
+      process.stderr.write('changed needs --since, an ISO 8601 date and time with an offset, e.g. 2024-03-20T11:00:00Z\n');
+      return 2;
+    }
+    const { ok, problems, changed } = await compareSiteTimes(options, since);
+    report(problems);
+    if (!ok) return 2;
+    for (const file of changed) process.stdout.write(`${file}\n`);
+    process.stderr.write(changed.length === 0 ? 'The site is the same at both times.\n' : `${changed.length} files differ.\n`);
+    return changed.length === 0 ? 0 : 1;
+  }
   if (command === 'check') {
     // Every page renders too (a template's mistakes are a pull request's mistakes as well); nothing is written.
     const { ok, model, problems, talks } = await checkSite(options);

@@ -68,3 +68,26 @@ describe('looking-glass build', () => {
     expect(await readFile(path.join(out, 'webinar/index.html'))).toEqual(before);
   });
 });
+
+describe('looking-glass changed', () => {
+  const changed = (since: string, now: string) => cli(['changed', '--content', CONTENT, '--since', since, '--now', now]);
+
+  it('exits 0 and lists nothing when the hour changed nothing on the site', async () => {
+    const { code, stdout, stderr } = await changed('2024-03-20T12:00:00+01:00', '2024-03-20T13:00:00+01:00');
+    expect([code, stdout]).toEqual([0, '']);
+    expect(stderr).toContain('The site is the same at both times.');
+  });
+
+  it('exits 1 and lists the pages that changed when a session ended in between', async () => {
+    // S05 runs 16:00–17:30 CET on 25 March 2024.
+    const { code, stdout } = await changed('2024-03-25T17:00:00+01:00', '2024-03-25T18:00:00+01:00');
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual(expect.arrayContaining(['webinar/index.html', 'webinar_talks/index.html', 'webinar/s05/index.html']));
+  });
+
+  it('exits 2 without --since', async () => {
+    const { code, stderr } = await cli(['changed', '--content', CONTENT]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('changed needs --since');
+  });
+});

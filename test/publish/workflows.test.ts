@@ -13,13 +13,14 @@ const SUPPORTED_NODE = ['22', '24', '26'];
 
 /**
  * A job's `if:` as GitHub evaluates it, for the expressions the workflows use: `!cancelled()` (true in
- * a run that was not cancelled), `&&`, `||`, parentheses and `==` between a context value and a string.
+ * a run that was not cancelled), `&&`, `||`, parentheses, and `==` or `!=` between a context value and a
+ * string (a value not given is the empty string, as GitHub has it).
  */
 function evaluateIf(expression: string, values: Record<string, string>): boolean {
   const js = expression
     .replace(/^\$\{\{|\}\}$/g, '')
     .replace(/!cancelled\(\)/g, 'true')
-    .replace(/([\w.-]+)\s*==\s*'([^']*)'/g, (_, key: string, value: string) => String(values[key] === value));
+    .replace(/([\w.-]+)\s*(==|!=)\s*'([^']*)'/g, (_, key: string, op: string, value: string) => String(((values[key] ?? '') === value) === (op === '==')));
   if (!/^[\s()&|!truefals]*$/.test(js)) throw new Error(`cannot evaluate ${expression}`);
   return Function(`return (${js});`)() as boolean;
 }
@@ -35,7 +36,7 @@ describe('.github/workflows/pages.yml', () => {
     workflow = await readWorkflow('pages.yml');
   });
 
-  it('runs on every push to main, daily off the top of the hour, and by hand', () => {
+  it('runs on every push to main, hourly off the top of the hour, and by hand', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.on).toHaveProperty('workflow_dispatch');
     const crons = workflow.on.schedule.map((s: { cron: string }) => s.cron);
@@ -43,8 +44,7 @@ describe('.github/workflows/pages.yml', () => {
     const [minute, hour, day, month, weekday] = crons[0].split(' ');
     expect(Number(minute)).toBeGreaterThan(0);
     expect(Number(minute)).toBeLessThan(60);
-    expect(hour).toMatch(/^\d+$/);
-    expect([day, month, weekday]).toEqual(['*', '*', '*']);
+    expect([hour, day, month, weekday]).toEqual(['*', '*', '*', '*']);
   });
 
   it('may write Pages and mint an OIDC token, read the repository and nothing else, one run at a time', () => {
@@ -83,12 +83,32 @@ describe('.github/workflows/pages.yml', () => {
   it('deploys a build whose tests passed or had nothing to test (a content change), and never one whose tests failed', () => {
     const deploy = workflow.jobs.deploy!;
     expect([deploy.needs].flat().sort()).toEqual(['build', 'test']);
-    const outcome = (build: string, test: string) => evaluateIf(deploy.if!, { 'needs.build.result': build, 'needs.test.result': test });
+    const outcome = (build: string, test: string, publish = '') => evaluateIf(deploy.if!, { 'needs.build.result': build, 'needs.test.result': test, 'needs.build.outputs.publish': publish });
     expect(outcome('success', 'skipped')).toBe(true);
+    // An hourly run: deployed when time changed the site, not otherwise.
+    expect(outcome('success', 'skipped', 'true')).toBe(true);
+    expect(outcome('success', 'skipped', 'false')).toBe(false);
     expect(outcome('success', 'success')).toBe(true);
     expect(outcome('success', 'failure')).toBe(false);
     expect(outcome('failure', 'skipped')).toBe(false);
     expect(outcome('failure', 'success')).toBe(false);
+  });
+
+  it('asks on a scheduled run whether time changed the site in the last hour, and otherwise builds nothing (but daily at 04)', () => {
+    const build = workflow.jobs.build!;
+    const time = build.steps.find((s) => s.id === 'time')!;
+    expect(time.if).toBe("github.event_name == 'schedule'");
+    expect(time.run).toContain('npm run --silent changed -- --since "$since"');
+    expect(time.run).toContain("date -u -d '-1 hour'");
+    expect(time.run).toContain('!= 04');
+    const after = build.steps.slice(build.steps.indexOf(time) + 1);
+    for (const step of after) {
+      expect(evaluateIf(step.if!, { 'steps.time.outputs.publish': 'false' }), step.name ?? step.uses).toBe(false);
+      expect(evaluateIf(step.if!, { 'steps.time.outputs.publish': 'true' })).toBe(true);
+      // A push or a run by hand has no such step: everything runs.
+      expect(evaluateIf(step.if!, {})).toBe(true);
+    }
+    expect((build as Job & { outputs?: Record<string, string> }).outputs?.publish?.replace(/\s/g, '')).toBe('${{steps.time.outputs.publish}}');
   });
 
   it('builds with the base path and origin that configure-pages gives, between it and the upload', () => {
