@@ -206,6 +206,10 @@ describe('a year of the series, edit by edit', () => {
     const [cancelled] = await calendarEvents('webinar/s11/s11.ics');
     expect(cancelled).toMatchObject({ status: 'CANCELLED', start: '2027-04-05T13:00:00.000Z' });
     expect(cancelled!.summary).toMatch(/^Cancelled: /);
+    // A cancelled session is never "Next webinar": it is announced in its place, for those who registered.
+    const webinar = await html('webinar/index.html');
+    expect(textOf(webinar.querySelector('#next-webinar'))).toBe('Next webinar');
+    expect(textOf(webinar.querySelector('.next .called-off'))).toMatch(/^S11: .* on Monday 5 April 2027, 15:00–16:30 CEST is cancelled\. It will not take place\. Session page of S11$/);
 
     await mkdir(content('seasons/s12'), { recursive: true });
     await writeFile(
@@ -217,7 +221,10 @@ describe('a year of the series, edit by edit', () => {
       ['---', 'season: 12', 'episode: 1', 'title: "Debugging datasets, at last"', 'speakers:', '  - name: Grace Hopper', '    affiliation: Yale University', '    location: USA', '---', 'The talk that S11 could not hold.', ''].join('\n'),
     );
     await publishCleanly('2027-01-20T12:00:00+01:00');
-    expect(textOf((await html('webinar/index.html')).querySelector('main'))).toContain('S12: Data in the clinic, again');
+    const withS12 = await html('webinar/index.html');
+    expect(textOf(withS12.querySelector('#next-webinar'))).toBe('Next webinar: Data in the clinic, again');
+    expect(textOf(withS12.querySelector('.next .called-off'))).toMatch(/^S11: .* is cancelled\./);
+    expect(textOf(withS12.querySelector('.next-more'))).toBe('Session page of S12');
     const s12 = await html('webinar/s12/index.html');
     expect(s12.querySelector('a.button')?.getAttribute('href')).toBe('https://itucph.zoom.us/meeting/register/s12');
     expect(textOf(s12.querySelector('.fact-date time'))).toBe('Monday 10 May 2027, 15:00–16:30 CEST');

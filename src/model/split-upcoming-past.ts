@@ -23,3 +23,22 @@ function bySoonest(a: Session, b: Session): number {
   if (b.start) return 1;
   return a.season - b.season;
 }
+
+/** Whether a session will take place: not cancelled, not postponed. */
+export function takesPlace(session: Pick<Session, 'status'>): boolean {
+  return session.status === 'scheduled' || session.status === 'rescheduled';
+}
+
+/**
+ * The webinar page's view of the upcoming sessions: the next one that will take place, the sessions
+ * called off before it (announced beside it, for those who had registered), and the rest.
+ */
+export function nextAndLater(upcoming: readonly Session[]): { next: Session | undefined; calledOff: Session[]; later: Session[] } {
+  const index = upcoming.findIndex(takesPlace);
+  const before = index === -1 ? upcoming : upcoming.slice(0, index);
+  return {
+    next: index === -1 ? undefined : upcoming[index],
+    calledOff: before.filter((s) => !takesPlace(s)),
+    later: index === -1 ? [] : upcoming.slice(index + 1),
+  };
+}

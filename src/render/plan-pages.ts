@@ -1,4 +1,5 @@
 import { sessionLabel } from '../model/names.js';
+import { nextAndLater } from '../model/split-upcoming-past.js';
 import { GLOBAL, type OutputScope, type PlannedOutput } from '../outputs.js';
 import { fileOfRoute, ROUTES } from '../routes.js';
 import type { RenderContext } from './context.js';
@@ -15,8 +16,8 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
 
   const outputs: PlannedOutput[] = [
     html(ROUTES.webinar, 'webinar.njk', () => {
-      const upcoming = model.upcoming.map(views.session);
-      return { next: upcoming[0], later: upcoming.slice(1), past: model.past.map(views.session), pageTitle: 'Webinar' };
+      const { next, calledOff, later } = nextAndLater(model.upcoming);
+      return { next: next && views.session(next), calledOff: calledOff.map(views.session), later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar' };
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
     {

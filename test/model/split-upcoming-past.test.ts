@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUpcoming, splitUpcomingPast } from '../../src/model/split-upcoming-past.js';
+import { isUpcoming, nextAndLater, splitUpcomingPast } from '../../src/model/split-upcoming-past.js';
 import type { Session } from '../../src/model/types.js';
 import { addMinutes, parseSessionStart } from '../../src/time.js';
 import { at } from '../helpers/site.js';
@@ -60,5 +60,19 @@ describe('splitUpcomingPast', () => {
     // S04 is on 4 December (CET); now is given in New York time.
     const { past } = splitUpcomingPast(sessions, at('2023-12-04T12:31:00-05:00'));
     expect(past[0]!.season).toBe(4);
+  });
+});
+
+describe('nextAndLater', () => {
+  const called = (season: number, status: Session['status'], start: string) => ({ ...session(season, start), status });
+  const [s1, s2, s3, s4] = [called(1, 'cancelled', '2024-03-04 16:00'), called(2, 'scheduled', '2024-03-11 16:00'), called(3, 'postponed', '2024-03-18 16:00'), called(4, 'rescheduled', '2024-03-25 16:00')];
+
+  it('makes the first session that takes place the next, announces those called off before it, and lists the rest', () => {
+    expect(nextAndLater([s1, s2, s3, s4])).toEqual({ next: s2, calledOff: [s1], later: [s3, s4] });
+  });
+
+  it('has no next when every upcoming session is called off, and announces them all', () => {
+    expect(nextAndLater([s1, s3])).toEqual({ next: undefined, calledOff: [s1, s3], later: [] });
+    expect(nextAndLater([])).toEqual({ next: undefined, calledOff: [], later: [] });
   });
 });
