@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape.js';
 import { compactUtc, isoUtc } from '../time.js';
 import type { CalendarEvent } from './calendar-events.js';
 
@@ -22,6 +23,9 @@ export interface SubscribeLinks {
 /**
  * The add-to-calendar links of an event. Every instant is UTC with `Z`: without it Outlook reads
  * the time in the user's own zone (calendar-link#236), and Google and Yahoo would take it as floating.
+ * Google and Yahoo take the description as plain text with %0A line breaks; Outlook's compose form
+ * reads its body as HTML and drops them (add-event-to-calendar-docs#14), so there the text is escaped
+ * and each line break is a <br>, as add-to-calendar-button sends it.
  */
 export function addToCalendarLinks(event: CalendarEvent): AddToCalendarLinks {
   const outlook = (host: string) =>
@@ -31,7 +35,7 @@ export function addToCalendarLinks(event: CalendarEvent): AddToCalendarLinks {
       startdt: isoUtc(event.start),
       enddt: isoUtc(event.end),
       subject: event.title,
-      body: event.description,
+      body: escapeHtml(event.description).replace(/\n/g, '<br>'),
       location: event.location,
     });
   return {

@@ -92,7 +92,7 @@ describe('addToCalendarLinks', () => {
     expect(url.searchParams.has('ctz')).toBe(false);
   });
 
-  it('gives Outlook.com and Microsoft 365 ISO instants ending in Z', () => {
+  it('gives Outlook.com and Microsoft 365 ISO instants ending in Z, and the body as HTML', () => {
     for (const [href, host] of [[links.outlook, 'outlook.live.com'], [links.microsoft365, 'outlook.office.com']] as const) {
       const url = new URL(href);
       expect(url.host).toBe(host);
@@ -101,7 +101,9 @@ describe('addToCalendarLinks', () => {
       expect(url.searchParams.get('startdt')).toBe('2026-03-02T14:00:00Z');
       expect(url.searchParams.get('enddt')).toBe('2026-03-02T15:30:00Z');
       expect(url.searchParams.get('subject')).toBe(event.title);
-      expect(url.searchParams.get('body')).toBe(event.description);
+      // Outlook reads the body as HTML: the text escaped, its line breaks as <br>.
+      expect(url.searchParams.get('body')).toBe(event.description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '<br>'));
+      expect(url.searchParams.get('body')).toContain('<br>Register on Zoom: https://itucph.zoom.us/meeting/register/abc?x=1&amp;y=2');
     }
   });
 
