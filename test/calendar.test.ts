@@ -153,6 +153,7 @@ async function runLocalTime(times: { datetime: string; end: string; countdown: b
     getAttribute: (name: string) => (name === 'datetime' ? t.datetime : name === 'data-end' ? t.end : null),
     hasAttribute: (name: string) => name === 'data-countdown' && t.countdown,
     after: (node: { textContent: string; className: string }) => added.push(node),
+    closest: () => null,
   }));
   const document = {
     querySelectorAll: (selector: string) => (selector === 'time[data-end]' ? elements : []),
@@ -165,6 +166,7 @@ async function runLocalTime(times: { datetime: string; end: string; countdown: b
   }
   vm.runInNewContext(script, {
     document,
+    navigator: { language: 'en-GB' },
     Intl: { DateTimeFormat },
     Date: { parse: Date.parse, now: () => now },
     setInterval: () => 0,
@@ -172,17 +174,22 @@ async function runLocalTime(times: { datetime: string; end: string; countdown: b
   return added.map((span) => span.textContent);
 }
 
-/** What the script must say for a session in a zone, built with luxon from the oracle's instants. */
+/**
+ * What the script must say for a session in a zone to an en-GB visitor, from the oracle's instants: the
+ * day (luxon) only when it is not the page's, the hours as the locale writes a range, the zone's city
+ * and its abbreviation where the locale has one.
+ */
 function expectedLocalText(session: Expected, zone: string): string {
   const start = DateTime.fromMillis(session.start, { zone });
-  const end = DateTime.fromMillis(session.end, { zone });
   const canonical = DateTime.fromMillis(session.start, { zone: session.zone });
   if (start.toFormat('yyyy-MM-dd HH:mm') === canonical.toFormat('yyyy-MM-dd HH:mm')) return '';
-  const day = (at: DateTime) => `${at.setLocale('en-GB').toFormat('cccc d MMMM yyyy')}, `;
-  const from = (start.toISODate() === canonical.toISODate() ? '' : day(start)) + start.toFormat('HH:mm');
-  const to = (end.toISODate() === start.toISODate() ? '' : day(end)) + end.toFormat('HH:mm');
+  const day = start.toISODate() === canonical.toISODate() ? '' : `${start.setLocale('en-GB').toFormat('cccc d MMMM')}, `;
+  const range = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).formatRange(session.start, session.end);
+  const abbreviation = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(session.start).find((p) => p.type === 'timeZoneName')!.value;
   // The script names the zone as the browser resolves it ("Asia/Calcutta" for Asia/Kolkata in some ICU versions).
-  return `= ${from}–${to} in your time zone (${new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone})`;
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.split('/').pop()!.replace(/_/g, ' ');
+  const city = ({ Katmandu: 'Kathmandu', Calcutta: 'Kolkata' } as Record<string, string>)[resolved] ?? resolved;
+  return `Your time: ${day}${range} in ${/^[A-Z]{2,5}$/.test(abbreviation) && abbreviation !== city ? `${city} (${abbreviation})` : city}`;
 }
 
 const REAL_NOWS = ['2024-03-20T12:00:00+01:00', '2025-10-15T09:00:00+02:00', '2026-02-20T12:00:00+01:00', '2026-11-27T10:00:00+01:00'];
@@ -252,7 +259,7 @@ describe('the local-time script on the real pages', () => {
         const texts = await runLocalTime(times, Date.parse('2025-10-15T07:00:00Z'), zone === processZone ? undefined : zone);
         texts.forEach((text, i) => {
           const local = expectedLocalText(sessionAt(times[i]!.datetime), zone);
-          expect(text.replace(/ · .*$/, '').trim(), `${slug} in ${zone}`).toBe(local);
+          expect(text.replace(/(\. )?(In \d+ days?|Starts in .*|Live now)$/, ''), `${slug} in ${zone}`).toBe(local);
         });
       }
     },
@@ -261,23 +268,29 @@ describe('the local-time script on the real pages', () => {
   it('says nothing about the zone to a visitor in Copenhagen, and shows New York 03:30–05:00 for S08', async () => {
     const times = await timesOn('webinar/s08/index.html');
     expect(await runLocalTime(times, Date.parse('2025-10-21T00:00:00Z'), 'Europe/Copenhagen')).toEqual(['']);
-    expect(await runLocalTime(times, Date.parse('2025-10-21T00:00:00Z'), 'America/New_York')).toEqual([' = 03:30–05:00 in your time zone (America/New_York)']);
+    expect(await runLocalTime(times, Date.parse('2025-10-21T00:00:00Z'), 'America/New_York')).toEqual(['Your time: 03:30–05:00 in New York']);
+    // Across midnight: the day is said only where it is not the page's.
+    expect(await runLocalTime(times, Date.parse('2025-10-21T00:00:00Z'), 'Pacific/Auckland')).toEqual(['Your time: 20:30–22:00 in Auckland']);
+    expect(await runLocalTime(times, Date.parse('2025-10-21T00:00:00Z'), 'America/Los_Angeles')).toEqual(['Your time: 00:30–02:00 in Los Angeles']);
+    // S05 starts at 16:00 CET on Monday 25 March 2024: past midnight in Tokyo.
+    expect(await runLocalTime(await timesOn('webinar/s05/index.html'), Date.parse('2025-10-21T00:00:00Z'), 'Asia/Tokyo')).toEqual(['Your time: Tuesday 26 March, 00:00–01:30 in Tokyo']);
   });
 
-  it('counts down to an upcoming session: days, hours, minutes, now, then nothing', async () => {
+  it('counts down to an upcoming session: days, hours, minutes, live, then nothing; no separator without two sides', async () => {
     const [times] = [await timesOn('webinar/s08/index.html')];
     expect(times[0]!.countdown).toBe(true);
     const start = Date.parse('2025-10-20T07:30:00Z');
     const countdown = async (ms: number) => (await runLocalTime(times, ms, 'Europe/Copenhagen'))[0];
-    expect(await countdown(start - 3 * 86_400_000)).toBe(' · in 3 days');
-    expect(await countdown(start - 2 * 3_600_000)).toBe(' · starting in 2 hours');
-    expect(await countdown(start - 60_000)).toBe(' · starting in 1 minute');
-    expect(await countdown(start + 60_000)).toBe(' · happening now');
+    expect(await countdown(start - 3 * 86_400_000)).toBe('In 3 days');
+    expect(await countdown(start - 2 * 3_600_000)).toBe('Starts in 2 hours');
+    expect(await countdown(start - 60_000)).toBe('Starts in 1 minute');
+    expect(await countdown(start + 60_000)).toBe('Live now');
     expect(await countdown(start + 90 * 60_000)).toBe('');
+    expect((await runLocalTime(times, start - 3 * 86_400_000, 'America/New_York'))[0]).toBe('Your time: 03:30–05:00 in New York. In 3 days');
   });
 
-  it('stays under 2 KB', async () => {
-    expect((await readFile(path.join(TEMPLATES, 'assets/local-time.js'))).length).toBeLessThan(2048);
+  it('stays under 4 KB', async () => {
+    expect((await readFile(path.join(TEMPLATES, 'assets/local-time.js'))).length).toBeLessThan(4096);
   });
 });
 

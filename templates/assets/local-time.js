@@ -1,40 +1,59 @@
-// The visitor's own time after each session time, and how far away it is. No cookie, no storage.
+// The visitor's own time beside each session time, in their conventions, and how far away the next
+// sessions are. Nothing is added where the visitor's clock shows the page's own time. No cookie, no storage.
 (function () {
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  function fmt(ms, o, locale) {
-    o.timeZone = zone;
-    return new Intl.DateTimeFormat(locale || 'en-GB', o).format(ms).replace(',', '');
+  var locale = (typeof navigator !== 'undefined' && navigator.language) || 'en-GB';
+  function format(loc, o) { o.timeZone = zone; return new Intl.DateTimeFormat(loc, o); }
+  var hours = format(locale, { hour: 'numeric', minute: '2-digit' });
+  var day = format(locale, { weekday: 'long', day: 'numeric', month: 'long' });
+  var wall = format('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  var named = format(locale, { timeZoneName: 'short' });
+  // "2024-03-25T16:00", as the page's own datetime starts.
+  function wallTime(ms) { return wall.format(ms).replace(', ', 'T'); }
+  // "New York (EST)": the zone's city, and its abbreviation where it has one ("GMT+9" is none).
+  function place(ms) {
+    var city = zone.split('/').pop().replace(/_/g, ' ');
+    // Browsers still resolve some zones to their old names.
+    city = { Katmandu: 'Kathmandu', Calcutta: 'Kolkata', Saigon: 'Ho Chi Minh', Rangoon: 'Yangon', Kiev: 'Kyiv' }[city] || city;
+    var parts = named.formatToParts(ms).filter(function (p) { return p.type === 'timeZoneName'; });
+    var abbr = parts.length ? parts[0].value : '';
+    return /^[A-Z]{2,5}$/.test(abbr) && abbr !== city ? city + ' (' + abbr + ')' : city;
   }
-  function day(ms) { return fmt(ms, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) + ', '; }
-  function hm(ms) { return fmt(ms, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); }
-  function ymd(ms) { return fmt(ms, {}, 'en-CA'); }
   function n(k, unit) { return k + ' ' + unit + (k === 1 ? '' : 's'); }
 
-  // '' where the visitor's wall time is the page's own.
+  // '' where the visitor's wall time is the page's own; the day only when it is not the page's.
   function local(iso, start, end) {
-    if (ymd(start) + 'T' + hm(start) === iso.slice(0, 16)) return '';
-    return '= ' + (ymd(start) === iso.slice(0, 10) ? '' : day(start)) + hm(start) + '–' +
-      (ymd(end) === ymd(start) ? '' : day(end)) + hm(end) + ' in your time zone (' + zone + ')';
+    var mine = wallTime(start);
+    if (mine === iso.slice(0, 16)) return '';
+    var range = hours.formatRange ? hours.formatRange(start, end) : hours.format(start) + '–' + hours.format(end);
+    return (mine.slice(0, 10) === iso.slice(0, 10) ? '' : day.format(start) + ', ') + range + ' in ' + place(start);
   }
 
   function until(start, end, now) {
     var m = Math.ceil((start - now) / 60000);
-    return now >= end ? '' : now >= start ? 'happening now' : m < 60 ? 'starting in ' + n(m, 'minute')
-      : m < 1440 ? 'starting in ' + n(Math.round(m / 60), 'hour') : 'in ' + n(Math.round(m / 1440), 'day');
+    return now >= end ? '' : now >= start ? 'Live now' : m < 60 ? 'Starts in ' + n(m, 'minute')
+      : m < 1440 ? 'Starts in ' + n(Math.round(m / 60), 'hour') : 'In ' + n(Math.round(m / 1440), 'day');
   }
 
   var items = [].map.call(document.querySelectorAll('time[data-end]'), function (el) {
     var span = document.createElement('span');
-    span.className = 'local-time';
     el.after(span);
-    return [el, span];
+    return [el, span, !!el.closest('li')];
   });
   function update() {
     items.forEach(function (item) {
       var iso = item[0].getAttribute('datetime'), start = Date.parse(iso);
       var end = Date.parse(item[0].getAttribute('data-end')), mine = local(iso, start, end);
       var left = item[0].hasAttribute('data-countdown') ? until(start, end, Date.now()) : '';
-      item[1].textContent = (mine ? ' ' + mine : '') + (left ? ' · ' + left : '');
+      var live = left === 'Live now';
+      item[1].className = 'local-time' + (live ? ' is-live' : '');
+      if (item[2]) {
+        // In a list, one short aside: " (your time: 10:00–11:30 in New York; in 5 days)".
+        var both = (mine ? 'your time: ' + mine : '') + (mine && left ? '; ' : '') + left.toLowerCase();
+        item[1].textContent = both ? ' (' + both + ')' : '';
+      } else {
+        item[1].textContent = (mine ? 'Your time: ' + mine : '') + (mine && left ? '. ' : '') + left;
+      }
     });
   }
   update();
