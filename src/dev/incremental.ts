@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runPipeline, type BuildOptions, type PipelineMemos, type RenderSelection } from '../build.js';
 import type { SiteModel } from '../model/types.js';
@@ -104,6 +105,9 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
 
   function classify(file: string): ChangeKind {
     const inside = (dir: string) => file.startsWith(path.resolve(dir) + path.sep);
+    // A folder made or removed (a removed one is gone: a path without an extension that no longer exists
+    // is taken for one): whatever it holds may have changed, so everything is looked at again.
+    if (isFolder(file) || (!path.extname(file) && !existsSync(file))) return { kind: 'other', file };
     if (inside(options.templatesDir)) return { kind: inside(path.join(options.templatesDir, 'assets')) ? 'static' : 'template', file };
     // Speaker photos are resized from content/static into pages' images, so a change there redoes everything.
     if (inside(path.join(options.contentDir, 'static'))) return { kind: 'other', file };
@@ -120,4 +124,12 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     settle: () => writer.settle(),
     model: () => lastModel,
   };
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -45,7 +45,9 @@ export function watchForChanges(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void flush(), debounceMs);
   };
-  for (const name of ['add', 'change', 'unlink'] as const) {
+  // A folder made or removed too: under load the watcher can miss the files of a folder made a moment
+  // before them (mkdir, then a file in it); the folder's event still makes a rebuild that lists them.
+  for (const name of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
     watcher.on(name, (file: string) => {
       if (!isEditorTempFile(file)) schedule(file);
     });
