@@ -17,7 +17,12 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
   const outputs: PlannedOutput[] = [
     html(ROUTES.webinar, 'webinar.njk', () => {
       const { next, calledOff, later } = nextAndLater(model.upcoming);
-      return { next: next && views.session(next), calledOff: calledOff.map(views.session), later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar' };
+      // The session that takes its place once it has ended, for a page read later than it was built.
+      const then = next?.end ? nextAndLater(later).next : undefined;
+      return {
+        next: next && views.session(next), then: then && views.session(then), calledOff: calledOff.map(views.session),
+        later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar',
+      };
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
     {

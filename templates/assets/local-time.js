@@ -1,5 +1,7 @@
 // The visitor's own time beside each session time, in their conventions, and how far away the next
-// sessions are. Nothing is added where the visitor's clock shows the page's own time. No cookie, no storage.
+// sessions are; once the next session has ended, the one after it takes its place on the webinar page
+// (the page may have been built hours before). Nothing is added where the visitor's clock shows the
+// page's own time. No cookie, no storage.
 (function () {
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var locale = (typeof navigator !== 'undefined' && navigator.language) || 'en-GB';
@@ -35,12 +37,34 @@
       : m < 1440 ? 'Starts in ' + n(Math.round(m / 60), 'hour') : 'In ' + n(Math.round(m / 1440), 'day');
   }
 
-  var items = [].map.call(document.querySelectorAll('time[data-end]'), function (el) {
-    var span = document.createElement('span');
-    el.after(span);
-    return [el, span, !!el.closest('li')];
-  });
+  // The next session has ended: the one after it (built into a <template>) takes its place, and screen
+  // readers are told once, politely.
+  function follow(now) {
+    var current = document.querySelector('.next-now[data-until]'), then = document.querySelector('template.next-then');
+    if (!current || !then || now < Date.parse(current.getAttribute('data-until'))) return false;
+    var block = document.createElement('div');
+    block.className = 'next-now';
+    block.appendChild(then.content.cloneNode(true));
+    var heading = block.querySelector('h2');
+    heading.id = 'next-webinar';
+    current.replaceWith(block);
+    then.remove();
+    var announce = document.querySelector('.next-announce');
+    if (announce) announce.textContent = heading.textContent.replace(/\s+/g, ' ').replace('Next webinar:', 'The next webinar is now');
+    return true;
+  }
+
+  var items = [];
+  function decorate() {
+    [].forEach.call(document.querySelectorAll('time[data-end]'), function (el) {
+      if (items.some(function (item) { return item[0] === el; })) return;
+      var span = document.createElement('span');
+      el.after(span);
+      items.push([el, span, !!el.closest('li')]);
+    });
+  }
   function update() {
+    if (follow(Date.now())) decorate();
     items.forEach(function (item) {
       var iso = item[0].getAttribute('datetime'), start = Date.parse(iso);
       var end = Date.parse(item[0].getAttribute('data-end')), mine = local(iso, start, end);
@@ -56,6 +80,8 @@
       }
     });
   }
+  follow(Date.now());
+  decorate();
   update();
   setInterval(update, 60000);
 })();

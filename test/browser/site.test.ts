@@ -37,7 +37,11 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
   /** A new page with these options; closed after `use`. */
   async function withPage<T>(options: PageOptions, use: (page: Page) => Promise<T>): Promise<T> {
     const key = `${options.javaScriptEnabled ?? true} ${options.timezoneId ?? ''} ${options.locale ?? ''}`;
-    if (!contexts.has(key)) contexts.set(key, browser.newContext({ javaScriptEnabled: options.javaScriptEnabled, timezoneId: options.timezoneId, locale: options.locale }));
+    if (!contexts.has(key)) {
+      // The clock stands at the build time of the S05 site (pages follow the clock: after S05 ends, S06 is next).
+      const context = browser.newContext({ javaScriptEnabled: options.javaScriptEnabled, timezoneId: options.timezoneId, locale: options.locale });
+      contexts.set(key, context.then(async (c) => (await c.clock.setFixedTime(new Date(NOWS.s05)), c)));
+    }
     const page = await (await contexts.get(key)!).newPage();
     try {
       await page.setViewportSize(options.viewport);
@@ -80,6 +84,28 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         await expect.poll(async () => (await localTime.textContent())?.replace(/\s+/g, ' ')).toBe(expected);
         // Said once per time; no "=", no separator without something on both sides.
         expect(await localTime.count()).toBe(1);
+      });
+    });
+
+    it('shows the session after the next one as next when the page is read after the next one ended, and says so once', async () => {
+      // A context of its own: the clock it sets would be the other pages' too.
+      await withPage({ viewport: PHONE, timezoneId: 'Europe/Copenhagen', locale: 'en-GB' }, async (page) => {
+        // Built on 20 March 2024; S05 ends at 17:30 CET on 25 March.
+        await page.clock.setFixedTime(new Date('2024-03-25T17:29:00+01:00'));
+        await page.goto(served.s05!.url('/webinar/'));
+        expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Dataset design and metrics');
+        await page.clock.setFixedTime(new Date('2024-03-25T17:31:00+01:00'));
+        await page.goto(served.s05!.url('/webinar/'));
+        expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Multimodal datasets');
+        expect(await page.locator('.next .status-ended').textContent()).toBe('S05: Dataset design and metrics has taken place; its recording will follow.');
+        expect(await page.locator('.next .next-announce').textContent()).toBe('The next webinar is now Multimodal datasets');
+        expect(await page.locator('#next-webinar').count()).toBe(1);
+        // The new session's time gets the visitor's time and countdown like any other.
+        await expect.poll(() => page.locator('.next .fact-date .local-time').first().textContent()).toMatch(/^In 336 days$|^Your time: .*In 336 days$/);
+      });
+      await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/'));
+        expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Dataset design and metrics');
       });
     });
 
