@@ -22,11 +22,19 @@ const fileOf = (path: string) => (path.endsWith('/') ? `${path}index.html` : pat
  * The checks that concern every page, made in one visit per page: a navigation costs about 0.25 s of
  * the machine's time here and an axe run 0.4 s, and the browser tests are bound by the two cores. The
  * page loads at 1280 px in the light scheme while its requests and console are watched, axe-core runs
- * every rule in light and the colour rules in dark (the dark scheme changes colours only), and the
+ * every rule in light, and the colour rules in dark on one page of each kind per build (the dark scheme
+ * changes colours only, and pages of a kind share their markup and stylesheet), and the
  * window narrows to 320 px to measure sideways scrolling. Both builds are
  * visited; a page of the second whose bytes are those of the first is not visited again (same page,
  * same stylesheet: same findings). Each check is then its own test.
  */
+/** A session page, a talk page, or the page itself (webinar page, archive, content pages, 404). */
+function kindOf(path: string): string {
+  if (/^\/webinar\/s\d+\/$/.test(path)) return 'session';
+  if (/^\/webinar\/s\d+[^/]+\/$/.test(path)) return 'talk';
+  return path;
+}
+
 describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05 and for S10', () => {
   const served: ServedSite[] = [];
   let browser: Browser;
@@ -34,6 +42,7 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
   let page: Page;
   const visited: string[] = [];
   const axe = { light: [] as string[], dark: [] as string[] };
+  const darkKinds = new Set<string>();
   const overflowing: string[] = [];
   const outside: string[] = [];
   const errors: string[] = [];
@@ -69,9 +78,12 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
         // Below the fold too: lazy images, if any, load when scrolled to.
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
         axe.light.push(...(await violationsOn(page, where)));
-        await page.emulateMedia({ colorScheme: 'dark' });
-        axe.dark.push(...(await violationsOn(page, where, 'colour')));
-        await page.emulateMedia({ colorScheme: 'light' });
+        if (!darkKinds.has(`${label} ${kindOf(path)}`)) {
+          darkKinds.add(`${label} ${kindOf(path)}`);
+          await page.emulateMedia({ colorScheme: 'dark' });
+          axe.dark.push(...(await violationsOn(page, where, 'colour')));
+          await page.emulateMedia({ colorScheme: 'light' });
+        }
         const widths = [NARROWEST.width, ...(site === s05 && MAIN_PAGES.includes(path) ? WIDTHS : [])];
         for (const width of widths) {
           await page.setViewportSize({ width, height: 800 });
@@ -97,7 +109,13 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
     expect(visited).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar/s05e02/']));
   });
 
-  it.each(['light', 'dark'] as const)('axe-core finds no violation on any page in the %s colour scheme', (scheme) => {
+  it('checks the dark scheme on a page of each kind of each build: webinar page, archive, session, talk, content page, 404', () => {
+    // The second build's pages that have the first's bytes (its content pages, its 404) are not visited again.
+    const expected = [...['/webinar/', '/webinar_talks/', 'session', 'talk', '/privacy-notice/', '/no-such-page/'].map((kind) => `S05 ${kind}`), ...['/webinar/', '/webinar_talks/', 'session', 'talk'].map((kind) => `S10 ${kind}`)];
+    expect([...darkKinds]).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each(['light', 'dark'] as const)('axe-core finds no violation on any page (light) or a page of each kind (dark) in the %s colour scheme', (scheme) => {
     expect(axe[scheme]).toEqual([]);
   });
 

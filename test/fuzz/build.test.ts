@@ -11,12 +11,12 @@ import { at, ROOT, TEMPLATES } from '../helpers/site.js';
 import { fuzzSite, type FuzzSite } from './content-arbitraries.js';
 
 /**
- * Cases per run: `npm test` checks 100 content folders and builds 15 (a check renders every page in
+ * Cases per run: `npm test` checks 60 content folders and builds 10 (a check renders every page in
  * memory; a build with every output checked in its format costs about ten checks); `npm run fuzz` runs FUZZ_RUNS cases (20,000), a fifth of them builds.
  */
 const RUNS = process.env.FUZZ_RUNS === undefined ? undefined : Number(process.env.FUZZ_RUNS);
-const BUILDS = RUNS === undefined ? 15 : Math.ceil(RUNS / 5);
-const CHECKS = RUNS === undefined ? 100 : RUNS - BUILDS;
+const BUILDS = RUNS === undefined ? 10 : Math.ceil(RUNS / 5);
+const CHECKS = RUNS === undefined ? 60 : RUNS - BUILDS;
 /** Long enough for a case a second. */
 const TIMEOUT_MS = Math.max(600_000, (RUNS ?? 0) * 1000);
 /** FUZZ_SEED=n replays a run (fast-check prints the seed of a failing one). */
