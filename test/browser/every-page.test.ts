@@ -43,6 +43,7 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
   const visited: string[] = [];
   const axe = { light: [] as string[], dark: [] as string[] };
   const darkKinds = new Set<string>();
+  const againKinds = new Set<string>();
   const overflowing: string[] = [];
   const outside: string[] = [];
   const errors: string[] = [];
@@ -67,6 +68,13 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
       const label = site === s05 ? 'S05' : 'S10';
       for (const path of ['/', ...site.pages, '/no-such-page/']) {
         if (site === s10 && s05.pages.includes(path) && (await s05.site.read(fileOf(path))) === (await s10.site.read(fileOf(path)))) continue;
+        // Of the second build's session and talk pages, those of S10 (a state the first build has not:
+        // the date to be announced) and one of each kind of the others: their templates and states are
+        // those the first build's pages were checked in.
+        if (site === s10 && ['session', 'talk'].includes(kindOf(path)) && !path.startsWith('/webinar/s10')) {
+          if (againKinds.has(kindOf(path))) continue;
+          againKinds.add(kindOf(path));
+        }
         await page.goto(site.url(path), { waitUntil: 'load' });
         // "/" redirects to /webinar/ with a meta refresh; the page it lands on is checked on its own.
         if (path === '/') {
@@ -100,13 +108,15 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
     await Promise.all(served.map((site) => site.close()));
   });
 
-  it('visits more than 40 pages of each build, and each page of the second that differs from the first', async () => {
+  it('visits every page of the first build, and of the second the site-wide pages, those of S10 and one other session and talk page', async () => {
     const [s05, s10] = served;
     expect(s05!.pages.length).toBeGreaterThan(40);
     expect(s10!.pages.length).toBeGreaterThan(40);
     expect(visited.filter((v) => v.startsWith('S05 '))).toHaveLength(s05!.pages.length + 1);
-    // The webinar page changes with "now"; so does a talk of a session that was upcoming then and past now.
-    expect(visited).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar/s05e02/']));
+    // The webinar page and the archive change with "now" (S10's own pages have the first build's bytes here).
+    const second = visited.filter((v) => v.startsWith('S10 '));
+    expect(second).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar_talks/']));
+    expect(second.filter((v) => /^S10 \/webinar\/s\d/.test(v) && !v.startsWith('S10 /webinar/s10')).map((v) => kindOf(v.slice(4)))).toEqual(['session', 'talk']);
   });
 
   it('checks the dark scheme on a page of each kind of each build: webinar page, archive, session, talk, content page, 404', () => {
