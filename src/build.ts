@@ -57,8 +57,8 @@ export interface PipelineMemos {
   validationMemo?: ValidationMemo;
   markdownMemo?: Map<string, string>;
   templateMemo?: PlanOptions['templateMemo'];
-  /** The content's history, read once per dev session (commits made meanwhile show at the next start). */
-  history?: { read: Promise<ContentHistory | undefined> };
+  /** The content's history, read once per set of memos: a dev session reads it at its start. */
+  history?: Promise<ContentHistory | undefined>;
 }
 
 /** How a run renders: everything (a build), or, in dev, what a change affects, some of it later. */
@@ -87,7 +87,7 @@ export async function runPipeline(
   });
 
   const [raw, history] = await step('read', () =>
-    Promise.all([readContent(options.contentDir, options.displayRoot, memos.readCache), options.history ? readHistoryOnce(options, memos) : undefined]),
+    Promise.all([readContent(options.contentDir, options.displayRoot, memos.readCache), options.history ? (memos.history ??= readHistory(options.contentDir, options.displayRoot)) : undefined]),
   );
   const valid = await step('validate', () => validateContent(raw, memos.validationMemo));
   const built = await step('model', () => buildSiteModel(valid.content, options.now, options.overrides, history));
@@ -180,8 +180,10 @@ export async function checkSite(options: Omit<BuildOptions, 'outDir'>): Promise<
  */
 export async function compareSiteTimes(options: Omit<BuildOptions, 'outDir'>, earlier: Instant): Promise<{ ok: boolean; problems: Problem[]; changed: string[] }> {
   const [before, after] = [new MemoryWriter(), new MemoryWriter()];
-  const then = await runPipeline({ ...options, now: earlier }, before);
-  const now = await runPipeline(options, after);
+  // One set of memos: the second build reads, validates and compiles nothing again.
+  const memos: PipelineMemos = { readCache: new Map(), validationMemo: new WeakMap(), markdownMemo: new Map(), templateMemo: {} };
+  const then = await runPipeline({ ...options, now: earlier }, before, { memos });
+  const now = await runPipeline(options, after, { memos });
   if (!then.ok || !now.ok) return { ok: false, problems: now.ok ? then.problems : now.problems, changed: [] };
   const paths = [...new Set([...before.files.keys(), ...after.files.keys()])].sort();
   const changed = paths.filter((p) => {
@@ -189,11 +191,6 @@ export async function compareSiteTimes(options: Omit<BuildOptions, 'outDir'>, ea
     return a === undefined || b === undefined || !sameBytes(a, b);
   });
   return { ok: true, problems: now.problems, changed };
-}
-
-function readHistoryOnce(options: Pick<BuildOptions, 'contentDir' | 'displayRoot'>, memos: PipelineMemos): Promise<ContentHistory | undefined> {
-  if (!memos.history) return readHistory(options.contentDir, options.displayRoot);
-  return memos.history.read;
 }
 
 function missingTemplates(options: Pick<BuildOptions, 'templatesDir' | 'displayRoot'>): Problem {

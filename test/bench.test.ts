@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateContent } from '../scripts/bench-content.mjs';
-import { ROOT, tempDir } from './helpers/site.js';
+import { CONTENT, ROOT, tempDir } from './helpers/site.js';
 
 // Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
 
@@ -37,7 +37,7 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
 describe('benchmark content generator', () => {
   it('writes talks that `check` accepts', async () => {
     const content = path.join(await freshDir(), 'content');
-    const generated = await generateContent(content, { talks: 6 });
+    const generated = await generateContent(content, { talks: 6, siteFrom: CONTENT });
     expect(generated.talks).toBe(6);
     expect(generated.talkPaths).toHaveLength(6);
 
@@ -47,8 +47,8 @@ describe('benchmark content generator', () => {
 
   it('is deterministic: two generations are byte-identical', async () => {
     const dir = await freshDir();
-    await generateContent(path.join(dir, 'a'), { talks: 6 });
-    await generateContent(path.join(dir, 'b'), { talks: 6 });
+    await generateContent(path.join(dir, 'a'), { talks: 6, siteFrom: CONTENT });
+    await generateContent(path.join(dir, 'b'), { talks: 6, siteFrom: CONTENT });
     const a = await snapshot(path.join(dir, 'a'));
     const b = await snapshot(path.join(dir, 'b'));
     expect([...a.keys()]).toEqual([...b.keys()]);

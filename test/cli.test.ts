@@ -46,7 +46,7 @@ describe('looking-glass build', () => {
   });
 
   it('refuses a --now without an offset with exit code 2', async () => {
-    const { code, stderr } = await cli(['build', '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
+    const { code, stderr } = await cli(['build', '--content', CONTENT, '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
     expect(code).toBe(2);
     expect(stderr).toContain('--now');
   });

@@ -1,10 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runPipeline, type BuildOptions, type PipelineMemos, type RenderSelection } from '../build.js';
 import type { SiteModel } from '../model/types.js';
 import type { SiteFiles } from '../outputs.js';
 import type { Problem } from '../problems.js';
-import { readHistory } from '../load/read-history.js';
 import { DevWriter } from '../write/dev-writer.js';
 import { selectAffected, type ChangeKind } from './affected.js';
 
@@ -58,10 +56,7 @@ export interface IncrementalBuilder {
  */
 export function createIncrementalBuilder(options: BuildOptions, tuning: IncrementalOptions = {}): IncrementalBuilder {
   const deferFrom = tuning.deferSiteWideFrom ?? DEFER_SITE_WIDE_FROM;
-  const memos: Required<PipelineMemos> = {
-    readCache: new Map(), validationMemo: new WeakMap(), markdownMemo: new Map(), templateMemo: {},
-    history: { read: options.history ? readHistory(options.contentDir, options.displayRoot) : Promise.resolve(undefined) },
-  };
+  const memos: PipelineMemos & Required<Omit<PipelineMemos, 'history'>> = { readCache: new Map(), validationMemo: new WeakMap(), markdownMemo: new Map(), templateMemo: {} };
   const writer = new DevWriter(options.outDir, options.contentDir, tuning.onDeferredError);
   let lastModel: SiteModel | undefined;
   // Changes seen by failed rebuilds still have to be rendered by the next good one.
@@ -105,15 +100,14 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
 
   function classify(file: string): ChangeKind {
     const inside = (dir: string) => file.startsWith(path.resolve(dir) + path.sep);
-    // A folder made or removed (a removed one is gone: a path without an extension that no longer exists
-    // is taken for one): whatever it holds may have changed, so everything is looked at again.
-    if (isFolder(file) || (!path.extname(file) && !existsSync(file))) return { kind: 'other', file };
     if (inside(options.templatesDir)) return { kind: inside(path.join(options.templatesDir, 'assets')) ? 'static' : 'template', file };
     // Speaker photos are resized from content/static into pages' images, so a change there redoes everything.
     if (inside(path.join(options.contentDir, 'static'))) return { kind: 'other', file };
-    if (inside(path.join(options.contentDir, 'seasons'))) {
-      return { kind: path.basename(file) === 'session.yaml' ? 'session' : 'talk', file: path.relative(options.displayRoot, file).split(path.sep).join('/') };
-    }
+    // Under seasons/, a session file or a talk; anything else there (a folder made or removed, whose files
+    // may have come without their own events) makes everything be looked at again.
+    const display = path.relative(options.displayRoot, file).split(path.sep).join('/');
+    if (inside(path.join(options.contentDir, 'seasons')) && path.basename(file) === 'session.yaml') return { kind: 'session', file: display };
+    if (inside(path.join(options.contentDir, 'seasons')) && file.endsWith('.md')) return { kind: 'talk', file: display };
     return { kind: 'other', file };
   }
 
@@ -124,12 +118,4 @@ export function createIncrementalBuilder(options: BuildOptions, tuning: Incremen
     settle: () => writer.settle(),
     model: () => lastModel,
   };
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }

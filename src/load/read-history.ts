@@ -36,9 +36,8 @@ export async function readHistory(contentDir: string, displayRoot: string): Prom
 
 async function readGitHistory(contentDir: string, displayRoot: string): Promise<ContentHistory | undefined> {
   const { stdout } = await run('git', ['-C', contentDir, 'rev-parse', '--is-shallow-repository', '--show-toplevel'], { encoding: 'utf8' });
-  const [shallow, root] = stdout.trim().split('\n');
-  if (shallow !== 'false' || !root) return undefined;
-  const top = root;
+  const [shallow, top] = stdout.trim().split('\n');
+  if (shallow !== 'false' || !top) return undefined;
   const inside = path.relative(top, path.resolve(contentDir)) || '.';
   const { stdout: log } = await run('git', ['-C', top, 'log', '--format=%x01%H %ct', '--name-only', '--no-renames', '--', inside], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const history = new Map<string, { commit: string; at: Instant; repoPath: string }[]>();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/site.js';
 
-type Step = { name?: string; id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+type Step = { name?: string; id?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type Job = { needs?: string | string[]; if?: string; 'runs-on': string; steps: Step[]; environment?: { name: string; url: string }; permissions?: unknown };
 type Workflow = { on: Record<string, any>; permissions?: Record<string, string>; concurrency?: { group: string }; jobs: Record<string, Job> };
 
