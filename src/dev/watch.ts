@@ -9,9 +9,10 @@ export interface ContentWatcher {
 /**
  * Watch folders and hand over changed paths in batches: a burst of saves (or an editor's
  * write-then-rename) becomes one batch, and a batch never starts while the previous one runs;
- * changes seen meanwhile make exactly one more batch. A file saved again within a few milliseconds of the
- * save that started a batch can go unreported by the watcher (seen with chokidar 5 on Linux): each file
- * of a batch is looked at again once the batch is done, and goes into the next one if it changed.
+ * changes seen meanwhile make exactly one more batch. The watcher drops a file's change that follows its
+ * last reported one within 50 ms (chokidar 5 throttles, it does not coalesce): each file of a batch is
+ * looked at again once the batch is done and once more after that window, and goes into the next batch
+ * if it changed.
  */
 export function watchForChanges(
   paths: string[],
@@ -20,6 +21,9 @@ export function watchForChanges(
 ): Promise<ContentWatcher> {
   const watcher = watch(paths, { ignoreInitial: true, atomic: true, ignored: options.ignored });
   const debounceMs = options.debounceMs ?? 40;
+  /** Longer than the watcher's own throttle of a file's changes (50 ms). */
+  const recheckMs = 120;
+  const rechecks = new Set<NodeJS.Timeout>();
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -35,6 +39,11 @@ export function watchForChanges(
       await onBatch(batch);
       const after = batch.map(fingerprintNow);
       batch.forEach((file, i) => after[i] !== before[i] && pending.add(file));
+      const recheck = setTimeout(() => {
+        rechecks.delete(recheck);
+        batch.forEach((file, i) => after[i] === before[i] && fingerprintNow(file) !== after[i] && schedule(file));
+      }, recheckMs);
+      rechecks.add(recheck);
     })().finally(() => {
       running = undefined;
       if (pending.size > 0 && !timer) void flush();
@@ -58,6 +67,7 @@ export function watchForChanges(
       resolve({
         async close() {
           if (timer) clearTimeout(timer);
+          rechecks.forEach(clearTimeout);
           await watcher.close();
           await running;
         },
