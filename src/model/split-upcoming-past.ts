@@ -10,6 +10,12 @@ export function isUpcoming(session: Pick<Session, 'end'>, now: Instant): boolean
   return session.end === undefined || toMillis(now) < toMillis(session.end);
 }
 
+/** Whether a session that takes place is on at this instant: from its start until its end. */
+export function isLive(session: Pick<Session, 'start' | 'end' | 'status'>, now: Instant): boolean {
+  return session.start !== undefined && session.end !== undefined && takesPlace(session)
+    && toMillis(session.start) <= toMillis(now) && toMillis(now) < toMillis(session.end);
+}
+
 /** Upcoming soonest first (undated last), past newest first. */
 export function splitUpcomingPast(sessions: readonly Session[], now: Instant): { upcoming: Session[]; past: Session[] } {
   const upcoming = sessions.filter((s) => isUpcoming(s, now)).sort(bySoonest);

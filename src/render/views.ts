@@ -1,7 +1,7 @@
 import type { MarkdownRenderer } from '../markdown.js';
 import { displayName, joinAnd, placeOf, speakersLine } from '../model/names.js';
 import { youtubeEmbedUrl } from '../model/recordings.js';
-import { isUpcoming } from '../model/split-upcoming-past.js';
+import { isLive, isUpcoming } from '../model/split-upcoming-past.js';
 import type { Session, SiteModel, Talk } from '../model/types.js';
 import { previousWhenOf, whenOf } from '../model/when.js';
 import { addToCalendarLinks } from '../publish/calendar-links.js';
@@ -84,6 +84,7 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
       status: session.status,
       previousWhen: previousWhenOf(session),
       upcoming: isUpcoming(session, model.now),
+      live: isLive(session, model.now),
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
       image: shareImage(session),

@@ -63,13 +63,23 @@
       items.push([el, span, !!el.closest('li')]);
     });
   }
+  // "Live now" and the way in, from the session's start to its end (the page may have been built before).
+  function live(now) {
+    [].forEach.call(document.querySelectorAll('[data-live-until]'), function (el) {
+      el.hidden = !(now >= Date.parse(el.getAttribute('data-live-from')) && now < Date.parse(el.getAttribute('data-live-until')));
+    });
+  }
   function update() {
     if (follow(Date.now())) decorate();
+    live(Date.now());
     items.forEach(function (item) {
       var iso = item[0].getAttribute('datetime'), start = Date.parse(iso);
       var end = Date.parse(item[0].getAttribute('data-end')), mine = local(iso, start, end);
       var left = item[0].hasAttribute('data-countdown') ? until(start, end, Date.now()) : '';
       var live = left === 'Live now';
+      // A card says it in its "Live now" block.
+      var card = item[0].closest('.next-card, .event-card');
+      if (live && card && card.querySelector('.live-now')) left = '';
       item[1].className = 'local-time' + (live ? ' is-live' : '');
       if (item[2]) {
         // In a list, one short aside: " (your time: 10:00–11:30 in New York; in 5 days)".
@@ -83,5 +93,6 @@
   follow(Date.now());
   decorate();
   update();
-  setInterval(update, 60000);
+  // Often enough that "Live now" and the next session come within seconds of the minute.
+  setInterval(update, 15000);
 })();

@@ -94,18 +94,29 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         await page.clock.setFixedTime(new Date('2024-03-25T17:29:00+01:00'));
         await page.goto(served.s05!.url('/webinar/'));
         expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Dataset design and metrics');
+        // A minute before its end S05 is live: "Live now" and the way in, in place of the card's buttons.
+        const live = page.locator('.next-card .live-now');
+        expect(await live.isVisible()).toBe(true);
+        expect((await live.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Live now Register on Zoom to join S05 now');
+        expect(await page.getByRole('link', { name: 'Register on Zoom to join S05 now' }).getAttribute('href')).toMatch(/^https:\/\/itucph\.zoom\.us\/meeting\/register\//);
+        expect(await page.locator('.next-card .actions').isVisible()).toBe(false);
+        expect(await page.locator('.next-card .fact-date .local-time').textContent()).toBe('');
         await page.clock.setFixedTime(new Date('2024-03-25T17:31:00+01:00'));
         await page.goto(served.s05!.url('/webinar/'));
         expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Multimodal datasets');
         expect(await page.locator('.next .status-ended').textContent()).toBe('S05: Dataset design and metrics has taken place; its recording will follow.');
         expect(await page.locator('.next .next-announce').textContent()).toBe('The next webinar is now Multimodal datasets');
         expect(await page.locator('#next-webinar').count()).toBe(1);
+        expect(await page.locator('.next-card .live-now').isVisible()).toBe(false);
+        expect(await page.locator('.next-card .actions').isVisible()).toBe(true);
         // The new session's time gets the visitor's time and countdown like any other.
         await expect.poll(() => page.locator('.next .fact-date .local-time').first().textContent()).toMatch(/^In 336 days$|^Your time: .*In 336 days$/);
       });
       await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
         await page.goto(served.s05!.url('/webinar/'));
         expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Dataset design and metrics');
+        // As built, five days before: not live.
+        expect(await page.locator('.next-card .live-now').isVisible()).toBe(false);
       });
     });
 
@@ -140,6 +151,22 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         }
       });
       expect(shifts).toEqual([]);
+    });
+
+    it('keeps no empty room under a date where nothing is added: the page\'s own zone, a past session, no JavaScript', async () => {
+      // How much taller the date's block is than the date itself.
+      const room = (page: Page) =>
+        page.locator('.fact-date').first().evaluate((block) => block.getBoundingClientRect().height - block.querySelector('time')!.getBoundingClientRect().height);
+      for (const javaScriptEnabled of [true, false]) {
+        await withPage({ viewport: PHONE, timezoneId: 'Europe/Copenhagen', javaScriptEnabled }, async (page) => {
+          await page.goto(served.s05!.url('/webinar/s04e02/'), { waitUntil: 'load' });
+          expect(await room(page)).toBeLessThan(1);
+        });
+      }
+      await withPage({ viewport: PHONE, timezoneId: 'America/New_York', javaScriptEnabled: false }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/'), { waitUntil: 'load' });
+        expect(await room(page)).toBeLessThan(1);
+      });
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUpcoming, nextAndLater, splitUpcomingPast } from '../../src/model/split-upcoming-past.js';
+import { isLive, isUpcoming, nextAndLater, splitUpcomingPast } from '../../src/model/split-upcoming-past.js';
 import type { Session } from '../../src/model/types.js';
 import { addMinutes, parseSessionStart } from '../../src/time.js';
 import { at } from '../helpers/site.js';
@@ -38,6 +38,25 @@ describe('isUpcoming', () => {
   it('uses the session duration, not a fixed one', () => {
     const short = session(6, '2025-02-24 15:00', 30);
     expect(isUpcoming(short, at('2025-02-24T14:31:00Z'))).toBe(false);
+  });
+});
+
+describe('isLive', () => {
+  const s05 = session(5, '2024-03-25 16:00'); // 15:00Z to 16:30Z
+
+  it.each([
+    ['a minute before the start', '2024-03-25T14:59:00Z', false],
+    ['at the start', '2024-03-25T15:00:00Z', true],
+    ['a minute before the end', '2024-03-25T16:29:00Z', true],
+    ['at the end', '2024-03-25T16:30:00Z', false],
+  ])('%s → live: %s', (_label, now, expected) => {
+    expect(isLive(s05, at(now))).toBe(expected);
+  });
+
+  it('is never live when called off or undated', () => {
+    expect(isLive({ ...s05, status: 'cancelled' }, at('2024-03-25T15:30:00Z'))).toBe(false);
+    expect(isLive({ ...s05, status: 'postponed' }, at('2024-03-25T15:30:00Z'))).toBe(false);
+    expect(isLive(session(10, undefined), at('2024-03-25T15:30:00Z'))).toBe(false);
   });
 });
 
