@@ -17,10 +17,19 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
   const outputs: PlannedOutput[] = [
     html(ROUTES.webinar, 'webinar.njk', () => {
       const { next, calledOff, later } = nextAndLater(model.upcoming);
-      // The session that takes its place once it has ended, for a page read later than it was built.
-      const then = next?.end ? nextAndLater(later).next : undefined;
+      // For a page read later than it was built: once the next session has ended, the one after it (or
+      // none) takes its place, and so on, each from the end of the one before.
+      const then: { ended: ReturnType<typeof views.session>; next: ReturnType<typeof views.session> | undefined }[] = [];
+      for (let ended = next, rest = later; ended?.end; ) {
+        const following = nextAndLater(rest);
+        then.push({ ended: views.session(ended), next: following.next && views.session(following.next) });
+        ended = following.next;
+        rest = following.later;
+      }
+      // A later session leaves "Later webinars" when it becomes the next.
+      const promotedAt = Object.fromEntries(then.flatMap((step) => (step.next ? [[step.next.code, step.ended.when!.isoEnd]] : [])));
       return {
-        next: next && views.session(next), then: then && views.session(then), calledOff: calledOff.map(views.session),
+        next: next && views.session(next), then, promotedAt, calledOff: calledOff.map(views.session),
         later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar',
       };
     }, GLOBAL),

@@ -37,20 +37,26 @@
       : m < 1440 ? 'Starts in ' + n(Math.round(m / 60), 'hour') : 'In ' + n(Math.round(m / 1440), 'day');
   }
 
-  // The next session has ended: the one after it (built into a <template>) takes its place, and screen
-  // readers are told once, politely.
+  // The next session has ended: the one after it (built into a <template>, one for each session that can
+  // follow, from the end of the one before) takes its place, it leaves "Later webinars", and screen readers
+  // are told once, politely.
   function follow(now) {
-    var current = document.querySelector('.next-now[data-until]'), then = document.querySelector('template.next-then');
-    if (!current || !then || now < Date.parse(current.getAttribute('data-until'))) return false;
+    var due = [].filter.call(document.querySelectorAll('template.next-then'), function (t) { return now >= Date.parse(t.getAttribute('data-from')); });
+    var current = document.querySelector('.next-now'), then = due[due.length - 1];
+    if (!current || !then) return false;
     var block = document.createElement('div');
     block.className = 'next-now';
     block.appendChild(then.content.cloneNode(true));
-    var heading = block.querySelector('h2');
-    heading.id = 'next-webinar';
+    block.querySelector('h2').id = 'next-webinar';
     current.replaceWith(block);
-    then.remove();
+    due.forEach(function (t) { t.remove(); });
+    [].forEach.call(document.querySelectorAll('.later li[data-promoted-at]'), function (li) {
+      if (now >= Date.parse(li.getAttribute('data-promoted-at'))) li.remove();
+    });
+    var later = document.querySelector('.later');
+    if (later && !later.querySelector('li')) later.remove();
     var announce = document.querySelector('.next-announce');
-    if (announce) announce.textContent = heading.textContent.replace(/\s+/g, ' ').replace('Next webinar:', 'The next webinar is now');
+    if (announce) announce.textContent = then.getAttribute('data-announce');
     return true;
   }
 

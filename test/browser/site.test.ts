@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
       });
     });
 
-    it('shows the session after the next one as next when the page is read after the next one ended, and says so once', async () => {
+    it('shows the session after the next one as next when the page is read after the next one ended (or several did), and says so once', async () => {
       // A context of its own: the clock it sets would be the other pages' too.
       await withPage({ viewport: PHONE, timezoneId: 'Europe/Copenhagen', locale: 'en-GB' }, async (page) => {
         // Built on 20 March 2024; S05 ends at 17:30 CET on 25 March.
@@ -109,8 +109,24 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         expect(await page.locator('#next-webinar').count()).toBe(1);
         expect(await page.locator('.next-card .live-now').isVisible()).toBe(false);
         expect(await page.locator('.next-card .actions').isVisible()).toBe(true);
+        const laterCodes = () => page.locator('.later li > a').evaluateAll((links) => links.map((a) => a.textContent!.split(':')[0]));
+        expect(await laterCodes()).toEqual(['S07', 'S08', 'S09', 'S10']);
+
         // The new session's time gets the visitor's time and countdown like any other.
         await expect.poll(() => page.locator('.next .fact-date .local-time').first().textContent()).toMatch(/^In 336 days$|^Your time: .*In 336 days$/);
+        // Read eleven months later still (the site not rebuilt): two sessions have ended since the build.
+        await page.clock.setFixedTime(new Date('2025-02-24T16:31:00+01:00'));
+        await page.goto(served.s05!.url('/webinar/'));
+        expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: Investigating medical datasets');
+        expect(await page.locator('.next .status-ended').textContent()).toBe('S06: Multimodal datasets has taken place; its recording will follow.');
+        expect(await page.locator('.next .next-announce').textContent()).toBe('The next webinar is now Investigating medical datasets');
+        expect(await laterCodes()).toEqual(['S08', 'S09', 'S10']);
+        // After the last dated session, the undated one is next, and "Later webinars" is gone.
+        await page.clock.setFixedTime(new Date('2026-03-02T16:31:00+01:00'));
+        await page.goto(served.s05!.url('/webinar/'));
+        expect((await page.locator('#next-webinar').textContent())?.replace(/\s+/g, ' ')).toBe('Next webinar: S10, topic to be announced');
+        expect(await page.locator('.later').count()).toBe(0);
+        expect(await page.locator('template.next-then').count()).toBe(0);
       });
       await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
         await page.goto(served.s05!.url('/webinar/'));
