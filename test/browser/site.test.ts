@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeContext, violationsOn } from './axe.js';
 import { hasChromium, launchChromium, SKIP_REASON } from './chromium.js';
 import { NOWS, serveSiteAt, type ServedSite } from './served-site.js';
 
@@ -134,6 +135,26 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         // As built, five days before: not live.
         expect(await page.locator('.next-card .live-now').isVisible()).toBe(false);
       });
+    });
+
+    it('shows the "Live now" state with axe finding nothing, light and dark, on the webinar, session and talk pages', async () => {
+      const context = await axeContext(browser, { viewport: PHONE, timezoneId: 'Europe/Copenhagen' });
+      try {
+        await context.clock.setFixedTime(new Date('2024-03-25T16:05:00+01:00'));
+        const page = await context.newPage();
+        const found: string[] = [];
+        for (const url of ['/webinar/', '/webinar/s05/', '/webinar/s05e01/']) {
+          await page.goto(served.s05!.url(url));
+          expect(await page.locator('.live-now').first().isVisible(), url).toBe(true);
+          for (const colorScheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme });
+            found.push(...(await violationsOn(page, `${url} (${colorScheme})`, colorScheme === 'light' ? 'all' : 'colour')));
+          }
+        }
+        expect(found).toEqual([]);
+      } finally {
+        await context.close();
+      }
     });
 
     it('does not shift the layout while a page with the next session loads, also for a visitor in another time zone', async () => {
