@@ -89,6 +89,14 @@ export const PROBLEM_CATALOGUE = {
     severity: 'warning', means: 'A speaker has no `affiliation`.',
     example: 'talk.md:6: speaker "Annika Reinke" has no affiliation',
   },
+  'speaker-spelling': {
+    severity: 'warning', means: 'One speaker\'s name is spelt two ways in two talks (they are one person, on one page, whose name should read the same everywhere).',
+    example: 'talk.md:6: speaker "Hubert Zajac" is written "Hubert Zając" in content/seasons/s09/s09e01-zajac.md: one person, two spellings',
+  },
+  'topic-spelling': {
+    severity: 'warning', means: 'A topic spelt otherwise than other talks spell it, or a topic no other talk has that is a near-miss of one they have.',
+    example: 'talk.md:9: topic "segmentaton" is on no other talk (did you mean "segmentation"?)',
+  },
   'missing-file': {
     severity: 'error', means: 'A file or folder the build needs is not there: site.yaml, the `--content` or `--templates` folder, a speaker photo or a Markdown image not in content/static/.',
     example: 'content/site.yaml: the site config file is missing',

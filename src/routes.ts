@@ -20,6 +20,12 @@ export const ROUTES = {
   notFound: '404.html',
   session: (session: Slugged) => `webinar/${session.slug}/`,
   talk: (talk: Slugged) => `webinar/${talk.slug}/`,
+  /** Everyone who spoke, and a page per speaker with all their talks. */
+  speakers: 'speakers/',
+  speaker: (speaker: Slugged) => `speakers/${speaker.slug}/`,
+  /** Every topic, and a page per topic with its talks. */
+  topics: 'topics/',
+  topic: (topic: Slugged) => `topics/${topic.slug}/`,
   /** A past talk in the archive. */
   archiveEntry: (talk: Slugged) => `webinar_talks/#${talk.slug}`,
   /** A content page at its permalink ("/privacy-notice/"). */
@@ -48,7 +54,7 @@ export const ROUTES = {
 export const UNLISTED_ROUTES: readonly string[] = [ROUTES.home, ROUTES.notFound];
 
 /** Pages of the site itself, which a content page or a talk must not take. */
-export const SITE_ROUTES: readonly string[] = [ROUTES.home, ROUTES.webinar, ROUTES.archive, ROUTES.notFound];
+export const SITE_ROUTES: readonly string[] = [ROUTES.home, ROUTES.webinar, ROUTES.archive, ROUTES.speakers, ROUTES.topics, ROUTES.notFound];
 
 /** The file a route is written to: "webinar/" → "webinar/index.html", "" → "index.html". */
 export function fileOfRoute(route: string): string {

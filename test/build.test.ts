@@ -105,15 +105,17 @@ describe('the real site on 2026-11-27 (S10 announced, date TBA)', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
   });
 
-  it('gives every archive entry its abstract and bio, under a stable anchor', async () => {
+  it('gives every archive entry its abstract one click away and its speakers\' pages, under a stable anchor', async () => {
     const archive = await site.html('webinar_talks/index.html');
-    const talks = archive.querySelectorAll('article.talk');
+    const talks = archive.querySelectorAll('article.entry');
     expect(talks).toHaveLength(27);
     for (const talk of talks) {
-      expect(textOf(talk.querySelector('.abstract')).length, talk.id).toBeGreaterThan(100);
-      expect(talk.querySelectorAll('.bio').length, talk.id).toBeGreaterThan(0);
+      expect(textOf(talk.querySelector('details.entry-abstract')).length, talk.id).toBeGreaterThan(100);
+      expect(talk.querySelectorAll('.entry-speakers a[href^="/speakers/"]').length, talk.id).toBeGreaterThan(0);
     }
     expect(archive.querySelector('#s05e02 h3')?.textContent).toContain('Why your Dataset Matters');
+    // Without JavaScript everything is listed; the search form is for scripts only.
+    expect(archive.querySelector('form.archive-search')?.classList.contains('needs-js')).toBe(true);
     expect(archive.querySelectorAll('section.season h2').map(textOf)[0]).toBe('S09: Evaluation metrics');
   });
 
@@ -124,13 +126,13 @@ describe('the real site on 2026-11-27 (S10 announced, date TBA)', () => {
       expect(archive).toContain(text);
     }
     expect(webinar).toContain('<span aria-hidden="true">L👀king-Glass</span><span class="visually-hidden">Looking-Glass</span>');
-    expect(archive).toContain('Ηer'); // Greek capital Eta, as in the source
+    expect(await site.read('speakers/natalia-rozalia-avlona/index.html')).toContain('Ηer'); // Greek capital Eta, as in the source
   });
 
   it('renders abstracts as Markdown with paragraphs and links, with raw HTML escaped', async () => {
     const archive = await site.html('webinar_talks/index.html');
-    expect(archive.querySelectorAll('#s01e02 .abstract p').length).toBe(3);
-    expect(archive.querySelector('#s02e02 .abstract a[href^="https://doi.org"]')).not.toBeNull();
+    expect(archive.querySelectorAll('#s01e02 .entry-abstract p').length).toBe(3);
+    expect(archive.querySelector('#s02e02 .entry-abstract a[href^="https://doi.org"]')).not.toBeNull();
   });
 
   it('writes the privacy notice, the redirect at / and a 404 page', async () => {

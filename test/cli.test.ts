@@ -64,7 +64,7 @@ describe('looking-glass build', () => {
     await writeFile(talk, (await readFile(talk, 'utf8')).replace('speakers:', 'speker:'));
     const { code, stderr } = await cli(['build', '--content', content, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], dir);
     expect(code).toBe(1);
-    expect(stderr).toContain('content/seasons/s05/s05e02-reinke.md:5: unknown key "speker" (did you mean "speakers"?)');
+    expect(stderr).toContain('content/seasons/s05/s05e02-reinke.md:6: unknown key "speker" (did you mean "speakers"?)');
     expect(await readFile(path.join(out, 'webinar/index.html'))).toEqual(before);
   });
 });

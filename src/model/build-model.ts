@@ -9,6 +9,7 @@ import { seasonSlug, talkCode } from './codes.js';
 import { applyHistory } from './revisions.js';
 import { withoutTracking } from './recordings.js';
 import { toSlug } from './slug.js';
+import { indexSpeakers, indexTopics } from './speakers-and-topics.js';
 import { isUpcoming, splitUpcomingPast } from './split-upcoming-past.js';
 import type { ContentPage, Session, SiteModel, Talk } from './types.js';
 
@@ -93,12 +94,14 @@ export function buildSiteModel(
     description: page.data.description,
     body: page.body,
   }));
-  problems.push(...findOutputCollisions(sessions, pages));
-  problems.push(...findWarnings(sessions, now));
+  const { speakers, problems: speakerProblems } = indexSpeakers(sessions);
+  const { topics, problems: topicProblems } = indexTopics(sessions);
+  problems.push(...findOutputCollisions(sessions, pages, [...speakers.map(ROUTES.speaker), ...topics.map(ROUTES.topic)]));
+  problems.push(...findWarnings(sessions, now), ...speakerProblems, ...topicProblems);
 
   if (!config) return { model: undefined, problems };
   const { upcoming, past } = splitUpcomingPast(sessions, now);
-  return { model: { config, now, sessions, upcoming, past, pages }, problems };
+  return { model: { config, now, sessions, upcoming, past, pages, speakers, topics }, problems };
 }
 
 function toSession(file: ValidSessionFile, defaultDuration: number): Session {
@@ -151,6 +154,7 @@ function toTalk(file: ValidTalkFile): Talk {
     jointBio: data.joint_bio,
     // The share link's si= parameter tracks who shared it: no output carries it.
     recording: data.recording && withoutTracking(data.recording),
+    topics: data.topics ?? [],
     links: data.links ?? {},
     abstract: file.abstract,
     extra: data.extra ?? {},
@@ -166,9 +170,9 @@ function unnumberedSlug(surnames: string, file: string): string {
 }
 
 /** Two files that would write the same page. */
-function findOutputCollisions(sessions: Session[], pages: ContentPage[]): Problem[] {
+function findOutputCollisions(sessions: Session[], pages: ContentPage[], indexRoutes: string[]): Problem[] {
   const problems: Problem[] = [];
-  const owners = new Map<string, string>(SITE_ROUTES.map((route) => [route, 'the site itself']));
+  const owners = new Map<string, string>([...SITE_ROUTES, ...indexRoutes].map((route) => [route, 'the site itself']));
   for (const session of sessions) owners.set(ROUTES.session(session), session.file);
   for (const session of sessions) {
     for (const talk of session.talks) {

@@ -37,6 +37,8 @@ export interface Talk {
   jointBio: string | undefined;
   /** Recording URL. */
   recording: string | undefined;
+  /** Topics as the talk file writes them. */
+  topics: string[];
   links: { slides?: string; website?: string };
   /** Markdown. */
   abstract: string;
@@ -91,6 +93,32 @@ export interface ContentPage {
   body: string;
 }
 
+/** A talk with the session it belongs to. */
+export interface TalkInSession {
+  talk: Talk;
+  session: Session;
+}
+
+/** A person who spoke in the series: one page with every talk they gave. */
+export interface SpeakerProfile {
+  /** URL segment: "hubert-dariusz-zajac". */
+  slug: string;
+  /** As their latest talk writes it. */
+  name: string;
+  /** Newest first, each with the speaker as that talk credits them (affiliation, bio of the time). */
+  talks: (TalkInSession & { as: Speaker })[];
+}
+
+/** A topic talks are tagged with: one page with its talks. */
+export interface Topic {
+  /** URL segment: "fairness". */
+  slug: string;
+  /** The spelling most talks use. */
+  label: string;
+  /** Newest first. */
+  talks: TalkInSession[];
+}
+
 /** Everything the render stage needs, with times split at `now`. */
 export interface SiteModel {
   config: SiteConfig;
@@ -103,4 +131,8 @@ export interface SiteModel {
   /** Ended, newest first. */
   past: Session[];
   pages: ContentPage[];
+  /** Everyone who spoke, by name. */
+  speakers: SpeakerProfile[];
+  /** Every topic a talk has, by label. */
+  topics: Topic[];
 }

@@ -73,6 +73,10 @@ function sitemapEntries(model: SiteModel, urls: Urls) {
       const changed = sessionChangedAt(session, model);
       return [entry(ROUTES.session(session), changed), ...session.talks.map((talk) => entry(ROUTES.talk(talk), changed))];
     }),
+    entry(ROUTES.speakers),
+    ...model.speakers.map((speaker) => entry(ROUTES.speaker(speaker))),
+    entry(ROUTES.topics),
+    ...model.topics.map((topic) => entry(ROUTES.topic(topic))),
     ...model.pages.map((page) => entry(ROUTES.page(page.permalink))),
   ];
 }

@@ -67,6 +67,8 @@ function siteGlobals(model: SiteModel, urls: Urls) {
     privacyUrl: model.pages.some((p) => ROUTES.page(p.permalink) === ROUTES.privacyNotice) ? urls.path(ROUTES.privacyNotice) : undefined,
     webinarUrl: urls.path(ROUTES.webinar),
     archiveUrl: urls.path(ROUTES.archive),
+    speakersUrl: urls.path(ROUTES.speakers),
+    topicsUrl: urls.path(ROUTES.topics),
     homeUrl: urls.path(ROUTES.home),
     stylesheetUrl: urls.path(ROUTES.stylesheet),
     feedUrl: urls.path(ROUTES.feed),

@@ -33,7 +33,26 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
         later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar',
       };
     }, GLOBAL),
-    html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
+    html(ROUTES.archive, 'archive.njk', () => {
+      const pastTalks = new Set(model.past.flatMap((session) => session.talks));
+      const years = [...new Set(model.past.flatMap((session) => (session.start ? [views.session(session).when!.iso.slice(0, 4)] : [])))];
+      return {
+        past: model.past.map(views.session),
+        // The archive's filters: the years and topics of its talks.
+        years,
+        topics: model.topics.filter((topic) => topic.talks.some(({ talk }) => pastTalks.has(talk))).map(views.topic),
+        pageTitle: 'Previous talks',
+      };
+    }, GLOBAL),
+    html(ROUTES.speakers, 'speakers.njk', () => ({ speakers: model.speakers.map(views.speaker), pageTitle: 'Speakers' }), GLOBAL),
+    html(ROUTES.topics, 'topics.njk', () => ({ topics: model.topics.map(views.topic), pageTitle: 'Topics' }), GLOBAL),
+    // A speaker's or a topic's page lists talks of several sessions.
+    ...model.speakers.map((speaker) =>
+      html(ROUTES.speaker(speaker), 'speaker.njk', () => {
+        const view = views.speaker(speaker);
+        return { speaker: view, pageTitle: view.name };
+      }, GLOBAL)),
+    ...model.topics.map((topic) => html(ROUTES.topic(topic), 'topic.njk', () => ({ topic: views.topic(topic), pageTitle: `Topic: ${topic.label}` }), GLOBAL)),
     {
       path: fileOfRoute(ROUTES.home),
       scope: GLOBAL,

@@ -1,8 +1,9 @@
 import type { MarkdownRenderer } from '../markdown.js';
 import { displayName, joinAnd, placeOf, speakersLine } from '../model/names.js';
 import { youtubeEmbedUrl } from '../model/recordings.js';
+import { speakerSlug, topicSlug } from '../model/speakers-and-topics.js';
 import { isLive, isUpcoming } from '../model/split-upcoming-past.js';
-import type { Session, SiteModel, Talk } from '../model/types.js';
+import type { Session, SiteModel, SpeakerProfile, Talk, Topic } from '../model/types.js';
 import { previousWhenOf, whenOf } from '../model/when.js';
 import { addToCalendarLinks } from '../publish/calendar-links.js';
 import type { CalendarEvent } from '../publish/calendar-events.js';
@@ -28,6 +29,7 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   const sessionViews = new Map<Session, ReturnType<typeof sessionView>>();
   // Abstracts and bios are rendered when a page first shows them (the renderer keeps each text's HTML).
   const markdownOnce = (source: string) => html(markdown.block(source));
+  const topicsBySlug = new Map(model.topics.map((topic) => [topic.slug, topic]));
 
   function talkView(talk: Talk, session: Session) {
     return {
@@ -45,11 +47,20 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
         location: speaker.location,
         place: placeOf(speaker),
         website: speaker.website,
+        /** The speaker's page, with every talk they gave. */
+        url: urls.path(ROUTES.speaker({ slug: speakerSlug(speaker.name) })),
         get bioHtml() {
           return speaker.bio ? markdownOnce(speaker.bio) : undefined;
         },
         photo: photoView(speaker, urls),
       })),
+      /** In the spelling most talks use, each with its page. */
+      topics: talk.topics.map((label) => {
+        const topic = topicsBySlug.get(topicSlug(label))!;
+        return { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) };
+      }),
+      /** The year it took place (or will), for the archive's filter. */
+      year: session.start && Number(whenOf(session)!.iso.slice(0, 4)),
       get jointBioHtml() {
         return talk.jointBio ? markdownOnce(talk.jointBio) : undefined;
       },
@@ -130,7 +141,37 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
     return view;
   }
 
-  return { session: sessionFor };
+  /** A speaker's page: as their latest talk credits them, with the latest bio and photo they gave. */
+  function speakerView(profile: SpeakerProfile) {
+    const latest = profile.talks[0]!.as;
+    const withBio = profile.talks.find((t) => t.as.bio)?.as;
+    const withPhoto = profile.talks.find((t) => t.as.photo)?.as;
+    return {
+      name: profile.name,
+      slug: profile.slug,
+      url: urls.path(ROUTES.speaker(profile)),
+      displayName: displayName(latest),
+      affiliation: latest.affiliation,
+      place: placeOf(latest),
+      website: profile.talks.find((t) => t.as.website)?.as.website,
+      get bioHtml() {
+        return withBio?.bio ? markdownOnce(withBio.bio) : undefined;
+      },
+      photo: withPhoto && photoView(withPhoto, urls),
+      talks: profile.talks.map(({ talk, session }) => ({ talk: talkFor(talk, session), session: sessionFor(session) })),
+    };
+  }
+
+  function topicView(topic: Topic) {
+    return {
+      label: topic.label,
+      slug: topic.slug,
+      url: urls.path(ROUTES.topic(topic)),
+      talks: topic.talks.map(({ talk, session }) => ({ talk: talkFor(talk, session), session: sessionFor(session) })),
+    };
+  }
+
+  return { session: sessionFor, speaker: speakerView, topic: topicView };
 }
 
 /** The view of one session, as templates see it. */

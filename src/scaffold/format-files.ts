@@ -43,6 +43,7 @@ export function formatTalkFile(draft: TalkDraft): string {
     ...speakers,
     line('joint_bio:', 'one bio for several speakers together, Markdown'),
     line('recording:', 'https://youtu.be/… once the video is up (without ?si=…)'),
+    line('topics:', 'what it is about, e.g. ["Fairness", "Segmentation"]; write a topic as the other talks do (see /topics/)'),
     line('links:', ''),
     line('  slides:', 'https://…'),
     line('  website:', "https://…, the talk's or project's page"),

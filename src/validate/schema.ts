@@ -80,6 +80,11 @@ export const talkSchema = z.strictObject({
   speakers: z.array(speakerSchema).min(1, { message: 'needs at least one speaker' }).describe('One or more speakers, in the order they are credited.'),
   joint_bio: text.optional().describe('One biography written for several speakers together, Markdown.'),
   recording: httpUrl.optional().describe('YouTube URL of the recording, once there is one.'),
+  topics: z
+    .array(text)
+    .max(12, { message: 'may list at most 12 topics' })
+    .optional()
+    .describe('What the talk is about, e.g. ["fairness", "segmentation"]: each topic gets a page, and the archive filters by them. Write a topic the way other talks already do (the build warns about near-misses).'),
   links: z
     .strictObject({
       slides: httpUrl.optional().describe('The slides.'),

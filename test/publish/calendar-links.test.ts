@@ -17,7 +17,7 @@ const SPEAKERS: Record<number, Talk['speakers']> = {
 
 const talk = (episode: number, title: string): Talk => ({
   file: `s09e0${episode}.md`, lineOf: () => undefined, season: 9, episode, slot: episode, code: `S09E0${episode}`, slug: `s09e0${episode}`, title,
-  speakers: SPEAKERS[episode]!, jointBio: undefined, recording: undefined, links: {}, abstract: '', extra: {},
+  speakers: SPEAKERS[episode]!, jointBio: undefined, recording: undefined, topics: [], links: {}, abstract: '', extra: {},
 });
 
 const session = (overrides: Partial<Session> = {}): Session => {

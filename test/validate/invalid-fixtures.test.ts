@@ -33,6 +33,9 @@ const EXPECTED: Record<string, { file: string; line?: number; severity?: 'warnin
   'unexpected-file': { file: 'seasons/s01/session.yml' },
   'past-talk-without-recording': { file: TALK, line: 4, severity: 'warning' },
   'speaker-without-affiliation': { file: TALK, line: 6, severity: 'warning' },
+  // #15: one person, one topic, one spelling.
+  'speaker-spelling': { file: 'seasons/s01/s01e02-zajac.md', line: 6, severity: 'warning' },
+  'topic-spelling': { file: 'seasons/s01/s01e02-reinke.md', line: 5, severity: 'warning' },
   // #12: content is untrusted input.
   'bad-character': { file: TALK, line: 4 },
   'too-large': { file: TALK, line: 13 },
