@@ -28,12 +28,16 @@ const fileOf = (path: string) => (path.endsWith('/') ? `${path}index.html` : pat
  * visited; a page of the second whose bytes are those of the first is not visited again (same page,
  * same stylesheet: same findings). Each check is then its own test.
  */
-/** A session page, a talk page, or the page itself (webinar page, archive, content pages, 404). */
+/** A session, talk, speaker or topic page, or the page itself (webinar page, archive, indexes, content pages, 404). */
 function kindOf(path: string): string {
   if (/^\/webinar\/s\d+\/$/.test(path)) return 'session';
   if (/^\/webinar\/s\d+[^/]+\/$/.test(path)) return 'talk';
+  if (/^\/speakers\/[^/]+\/$/.test(path)) return 'speaker';
+  if (/^\/topics\/[^/]+\/$/.test(path)) return 'topic';
   return path;
 }
+/** Kinds with many pages of one template, of which the second build visits one each (and S10's own). */
+const MANY = ['session', 'talk', 'speaker', 'topic'];
 
 describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05 and for S10', () => {
   const served: ServedSite[] = [];
@@ -44,6 +48,7 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
   const axe = { light: [] as string[], dark: [] as string[] };
   const darkKinds = new Set<string>();
   const againKinds = new Set<string>();
+  const axeKinds = new Set<string>();
   const overflowing: string[] = [];
   const outside: string[] = [];
   const errors: string[] = [];
@@ -71,7 +76,7 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
         // Of the second build's session and talk pages, those of S10 (a state the first build has not:
         // the date to be announced) and one of each kind of the others: their templates and states are
         // those the first build's pages were checked in.
-        if (site === s10 && ['session', 'talk'].includes(kindOf(path)) && !path.startsWith('/webinar/s10')) {
+        if (site === s10 && MANY.includes(kindOf(path)) && !path.startsWith('/webinar/s10')) {
           if (againKinds.has(kindOf(path))) continue;
           againKinds.add(kindOf(path));
         }
@@ -85,7 +90,11 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
         const where = `${path} (${label})`;
         // Below the fold too: lazy images, if any, load when scrolled to.
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        axe.light.push(...(await violationsOn(page, where)));
+        // A speaker's and a topic's page are lists of the archive's entries under a heading: axe runs on one
+        // of each kind per build (html-validate, the width, requests and console are checked on all of them).
+        const listPage = ['speaker', 'topic'].includes(kindOf(path));
+        if (!listPage || !axeKinds.has(`${label} ${kindOf(path)}`)) axe.light.push(...(await violationsOn(page, where)));
+        axeKinds.add(`${label} ${kindOf(path)}`);
         if (!darkKinds.has(`${label} ${kindOf(path)}`)) {
           darkKinds.add(`${label} ${kindOf(path)}`);
           await page.emulateMedia({ colorScheme: 'dark' });
@@ -117,15 +126,19 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
     const second = visited.filter((v) => v.startsWith('S10 '));
     expect(second).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar_talks/']));
     expect(second.filter((v) => /^S10 \/webinar\/s\d/.test(v) && !v.startsWith('S10 /webinar/s10')).map((v) => kindOf(v.slice(4)))).toEqual(['session', 'talk']);
+    expect(second.filter((v) => /^S10 \/(speakers|topics)\/[^/]+\/$/.test(v)).map((v) => kindOf(v.slice(4))).sort()).toEqual(['speaker', 'topic']);
   });
 
-  it('checks the dark scheme on a page of each kind of each build: webinar page, archive, session, talk, content page, 404', () => {
+  it('checks the dark scheme on a page of each kind of each build: webinar page, archive, session, talk, speaker, topic, indexes, content page, 404', () => {
     // The second build's pages that have the first's bytes (its content pages, its 404) are not visited again.
-    const expected = [...['/webinar/', '/webinar_talks/', 'session', 'talk', '/privacy-notice/', '/no-such-page/'].map((kind) => `S05 ${kind}`), ...['/webinar/', '/webinar_talks/', 'session', 'talk'].map((kind) => `S10 ${kind}`)];
+    const expected = [
+      ...['/webinar/', '/webinar_talks/', 'session', 'talk', 'speaker', 'topic', '/speakers/', '/topics/', '/privacy-notice/', '/no-such-page/'].map((kind) => `S05 ${kind}`),
+      ...['/webinar/', '/webinar_talks/', 'session', 'talk', 'speaker', 'topic'].map((kind) => `S10 ${kind}`),
+    ];
     expect([...darkKinds]).toEqual(expect.arrayContaining(expected));
   });
 
-  it.each(['light', 'dark'] as const)('axe-core finds no violation on any page (light) or a page of each kind (dark) in the %s colour scheme', (scheme) => {
+  it.each(['light', 'dark'] as const)('axe-core finds no violation on any page but the speaker and topic pages (light; one of each) or a page of each kind (dark) in the %s colour scheme', (scheme) => {
     expect(axe[scheme]).toEqual([]);
   });
 

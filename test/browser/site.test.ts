@@ -334,6 +334,93 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
     });
   });
 
+  describe('archive search', () => {
+    /** What the archive shows: the codes of the visible talks, and the status line. */
+    const shown = (page: Page) => page.locator('.season .entry').evaluateAll((entries) => entries.filter((e) => e.checkVisibility()).map((e) => e.querySelector('.code')!.textContent));
+
+    it('finds talks by words typed with the keyboard, accents and case aside, and says how many, once the typing pauses', async () => {
+      await withPage({ viewport: PHONE }, async (page) => {
+        const outside: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith(served.s10!.url('/'))) outside.push(request.url());
+        });
+        await page.goto(served.s10!.url('/webinar_talks/'));
+        expect(await shown(page)).toHaveLength(27);
+        await page.getByRole('searchbox', { name: 'Search the talks' }).focus();
+        await page.keyboard.type('zajac DATASETS');
+        await expect.poll(() => shown(page)).toEqual(['S05E01']);
+        await expect.poll(() => page.getByRole('status').textContent()).toBe('1 of 27 talks');
+        // The other sessions' headings go with their talks.
+        expect(await page.locator('.season').evaluateAll((s) => s.filter((x) => x.checkVisibility()).length)).toBe(1);
+        // An affiliation, and a word of an abstract only.
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('Espírito');
+        await expect.poll(() => shown(page)).toEqual(['S03E02']);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('no talk has this word');
+        await expect.poll(() => page.getByRole('status').textContent()).toBe('No talk matches.');
+        expect(await page.locator('.no-match').isVisible()).toBe(true);
+        // The state is in the address, for a link to this search.
+        expect(new URL(page.url()).searchParams.get('q')).toBe('no talk has this word');
+        expect(outside).toEqual([]);
+      });
+    });
+
+    it('filters by season, year, topic and recording, alone and together, from the keyboard', async () => {
+      await withPage({ viewport: DESKTOP }, async (page) => {
+        await page.goto(served.s10!.url('/webinar_talks/'));
+        // What each talk is, as the page says it without JavaScript.
+        const all = await page.locator('.season .entry').evaluateAll((entries) => entries.map((e) => ({
+          code: e.querySelector('.code')!.textContent, season: e.getAttribute('data-season'), year: e.getAttribute('data-year'),
+          topics: e.getAttribute('data-topics')!.split(' '), recording: e.hasAttribute('data-recording'),
+        })));
+        const topic = page.getByRole('combobox', { name: 'Topic' });
+        await topic.focus();
+        await page.keyboard.type('Fairness');
+        await topic.dispatchEvent('change');
+        const fair = all.filter((t) => t.topics.includes('fairness')).map((t) => t.code);
+        expect(fair.length).toBeGreaterThan(3);
+        await expect.poll(() => shown(page)).toEqual(fair);
+        await page.getByRole('checkbox', { name: 'With a recording' }).focus();
+        await page.keyboard.press('Space');
+        await expect.poll(() => shown(page)).toEqual(all.filter((t) => t.topics.includes('fairness') && t.recording).map((t) => t.code));
+        await page.getByRole('combobox', { name: 'Year' }).selectOption('2025');
+        await expect.poll(() => shown(page)).toEqual(all.filter((t) => t.topics.includes('fairness') && t.recording && t.year === '2025').map((t) => t.code));
+        await topic.selectOption('');
+        await page.getByRole('combobox', { name: 'Season' }).selectOption('2');
+        await expect.poll(() => shown(page)).toEqual([]);
+        await page.getByRole('combobox', { name: 'Year' }).selectOption('');
+        await expect.poll(() => shown(page)).toEqual(all.filter((t) => t.season === '2' && t.recording).map((t) => t.code));
+      });
+    });
+
+    it('opens a linked search (a topic page\'s link) filtered, without moving anything after the first paint; without JavaScript it lists everything', async () => {
+      await withPage({ viewport: PHONE }, async (page) => {
+        await page.addInitScript(() => {
+          const w = window as unknown as { __shift: number };
+          w.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) w.__shift += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(served.s10!.url('/topics/fairness/'));
+        await page.getByRole('link', { name: 'Search the archive in this topic' }).click();
+        await page.waitForLoadState('load');
+        expect(await page.getByRole('combobox', { name: 'Topic' }).inputValue()).toBe('fairness');
+        const fair = await page.locator('.season .entry[data-topics~="fairness"] .code').allTextContents();
+        expect(await shown(page)).toEqual(fair);
+        const shift = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __shift: number }).__shift)))));
+        expect(shift).toBeLessThan(0.005);
+      });
+      await withPage({ viewport: PHONE, javaScriptEnabled: false }, async (page) => {
+        await page.goto(served.s10!.url('/webinar_talks/?topic=fairness'));
+        expect(await page.locator('form.archive-search').isVisible()).toBe(false);
+        expect(await shown(page)).toHaveLength(27);
+        expect(await page.locator('.season-index a').count()).toBe(9);
+      });
+    });
+  });
+
   describe('screen readers', () => {
     it('reads the series title as “Looking-Glass”, with the 👀 hidden from the accessibility tree', async () => {
       await withPage({ viewport: DESKTOP }, async (page) => {
@@ -357,8 +444,9 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         await page.goto(served.s10!.url('/webinar_talks/'));
         expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
         expect(await page.locator('section.season > .season-head > h2').count()).toBe(9);
-        expect(await page.locator('article.talk > h3').count()).toBe(27);
-        // Each press replaces its button, so the first one left is the next talk's.
+        expect(await page.locator('article.entry > h3').count()).toBe(27);
+        // A session's page plays its recordings in place; each press replaces its button, so the first one left is the next talk's.
+        await page.goto(served.s10!.url('/webinar/s09/'));
         for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /Play recording/ }).first().click();
         const titles = await page.locator('iframe').evaluateAll((frames) => frames.map((f) => f.getAttribute('title') ?? ''));
         expect(titles).toHaveLength(3);
