@@ -1,6 +1,7 @@
 // Synthetic content for `npm run bench`, in the organizers' format (README "Content"): seasons of three
 // talks, each talk a Markdown file with front matter (one or two speakers with non-ASCII names,
-// honorifics, affiliations, locations, websites, bios of about 120 words) and an abstract of about
+// honorifics, affiliations, locations, websites, bios of about 120 words; names repeat, so many people
+// speak more than once), one to three topics, and an abstract of about
 // 250 words; session.yaml files with weekly-ish starts in Europe/Copenhagen going back from the
 // benchmark's "now", a few upcoming sessions and a few without a date yet. site.yaml and pages/ are
 // copied from the real content. Everything comes from a seeded PRNG (mulberry32): the same number of
@@ -66,6 +67,12 @@ const TOPICS = [
   'Dataset design and metrics', 'Shortcuts and bias', 'Rethinking annotations', 'Multimodal datasets',
   'Language and image data', 'Investigating medical datasets', 'Evaluation metrics', 'Data documentation',
   'Fairness in medical imaging', 'Synthetic data', 'Label noise', 'Federated and private data',
+];
+/** Topics a talk is tagged with (one to three), as organizers would write them. */
+const TALK_TOPICS = [
+  'Annotation', 'Fairness', 'Segmentation', 'Dermatology', 'Chest X-ray', 'Evaluation metrics', 'Open data',
+  'Dataset creation', 'Shortcut learning', 'Multimodal data', 'Neuroimaging', 'Pathology', 'Ophthalmology',
+  'Label noise', 'Synthetic data', 'Privacy', 'Calibration', 'Observer variability', 'Sustainability', 'Language data',
 ];
 const START_TIMES = ['16:00', '16:00', '15:00', '13:00', '10:00', '09:30'];
 const TITLE_HEADS = [
@@ -161,7 +168,10 @@ function makeSpeaker(rnd) {
 function talkFile(rnd, { season, episode, past }) {
   const speakers = Array.from({ length: rnd.chance(0.3) ? 2 : 1 }, () => makeSpeaker(rnd));
   const title = `${rnd.pick(TITLE_HEADS)}: ${rnd.pick(TITLE_TAILS)}${rnd.chance(0.05) ? ' (through the L👀king-Glass)' : ''}`;
-  const lines = ['---', `season: ${season}`, `episode: ${episode}`, `title: ${yamlScalar(title)}`, 'speakers:'];
+  // From a PRNG of their own, so that the rest of the content is what it was before talks had topics.
+  const tags = randomTools(season * 7919 + episode);
+  const topics = [...new Set(Array.from({ length: tags.int(1, 3) }, () => tags.pick(TALK_TOPICS)))];
+  const lines = ['---', `season: ${season}`, `episode: ${episode}`, `title: ${yamlScalar(title)}`, `topics: ${JSON.stringify(topics)}`, 'speakers:'];
   for (const s of speakers) {
     lines.push(`  - name: ${yamlScalar(s.name)}`);
     if (s.honorific) lines.push(`    honorific: ${s.honorific}`);

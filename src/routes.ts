@@ -26,6 +26,8 @@ export const ROUTES = {
   /** Every topic, and a page per topic with its talks. */
   topics: 'topics/',
   topic: (topic: Slugged) => `topics/${topic.slug}/`,
+  /** The words of each past talk, which the archive's search fetches at the first search. */
+  archiveSearchIndex: 'webinar_talks/search-index.json',
   /** A past talk in the archive. */
   archiveEntry: (talk: Slugged) => `webinar_talks/#${talk.slug}`,
   /** A content page at its permalink ("/privacy-notice/"). */

@@ -12,12 +12,13 @@ import { buildCalendar } from './ics.js';
 import { planPhotos } from './photos.js';
 import { renderPng } from './png.js';
 import { renderScheduleJson } from './schedule-json.js';
+import { renderSearchIndex } from './search-index.js';
 import { ogImageSvg } from './share-images.js';
 import { renderRobots, renderSitemap } from './sitemap.js';
 
 /**
- * The outputs for machines and for sharing: calendar files, the Atom feed, the schedule as JSON, share
- * images, speaker photos, the sitemap and robots.txt.
+ * The outputs for machines and for sharing: calendar files, the Atom feed, the schedule as JSON, the
+ * archive's search index, share images, speaker photos, the sitemap and robots.txt.
  */
 export function planPublish(ctx: PublishContext): { outputs: PlannedOutput[]; problems: Problem[] } {
   const { model, urls, events } = ctx;
@@ -42,6 +43,7 @@ export function planPublish(ctx: PublishContext): { outputs: PlannedOutput[]; pr
     ...photos.outputs,
     { path: ROUTES.feed, scope: GLOBAL, render: () => renderAtomFeed(ctx) },
     { path: ROUTES.schedule, scope: GLOBAL, render: () => renderScheduleJson(model, urls, events) },
+    { path: ROUTES.archiveSearchIndex, scope: GLOBAL, render: () => renderSearchIndex(model) },
     {
       path: ROUTES.seriesImage,
       scope: GLOBAL,

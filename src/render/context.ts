@@ -68,6 +68,7 @@ function siteGlobals(model: SiteModel, urls: Urls) {
     webinarUrl: urls.path(ROUTES.webinar),
     archiveUrl: urls.path(ROUTES.archive),
     speakersUrl: urls.path(ROUTES.speakers),
+    archiveSearchIndexUrl: urls.path(ROUTES.archiveSearchIndex),
     topicsUrl: urls.path(ROUTES.topics),
     homeUrl: urls.path(ROUTES.home),
     stylesheetUrl: urls.path(ROUTES.stylesheet),

@@ -1,7 +1,9 @@
 // Search and filter the archive in place: words (title, abstract, speakers, affiliations; accents and
-// case ignored), season, year, topic, "with a recording". Every talk is in the page already, so nothing
-// is fetched; the state is in the address (?q=…&topic=…), so a filtered archive can be linked to. Without
-// JavaScript the form is hidden and the archive lists everything.
+// case ignored), season, year, topic, "with a recording". Every talk is in the page; the words of the
+// abstracts, which it does not show, come from the site's search index (one file, fetched at the first
+// search; until it is there the page's own text is searched). The state is in the address (?q=…&topic=…),
+// so a filtered archive can be linked to. Without JavaScript the form is hidden and the archive lists
+// everything.
 (function () {
   var form = document.querySelector('form.archive-search');
   if (!form) return;
@@ -10,19 +12,32 @@
   var status = form.querySelector('.search-status');
   var noMatch = document.querySelector('.no-match');
   var fields = { q: form.elements.q, season: form.elements.season, year: form.elements.year, topic: form.elements.topic, recording: form.elements.recording };
-  var texts;
+  var texts, index, asked;
 
+  // As the build folds the index's words (src/publish/search-index.ts).
   function fold(text) { return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+  function words(text) { return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  function load() {
+    if (asked) return;
+    asked = true;
+    fetch(form.getAttribute('data-index')).then(function (r) { return r.ok ? r.json() : null; }).then(function (json) {
+      if (!json) return;
+      index = json.talks;
+      texts = undefined;
+      apply(false);
+    }).catch(function () { /* the page's own text is searched */ });
+  }
   function value(name) { var f = fields[name]; return !f ? '' : f.type === 'checkbox' ? (f.checked ? '1' : '') : f.value; }
 
   function apply(announce) {
-    // The words of each talk, read once, when first needed.
-    texts = texts || entries.map(function (entry) { return fold(entry.textContent); });
-    var words = fold(value('q')).split(/\s+/).filter(Boolean);
+    // The words of each talk, read once, when first needed (again once the index is there).
+    texts = texts || entries.map(function (entry) { return words(entry.textContent).join(' ') + ' ' + ((index && index[entry.id]) || ''); });
+    var typed = words(value('q'));
+    if (typed.length) load();
     var season = value('season'), year = value('year'), topic = value('topic'), recording = value('recording');
     var shown = 0;
     entries.forEach(function (entry, i) {
-      var match = words.every(function (word) { return texts[i].indexOf(word) !== -1; })
+      var match = typed.every(function (word) { return texts[i].indexOf(word) !== -1; })
         && (!season || entry.getAttribute('data-season') === season)
         && (!year || entry.getAttribute('data-year') === year)
         && (!topic || (' ' + entry.getAttribute('data-topics') + ' ').indexOf(' ' + topic + ' ') !== -1)
@@ -31,7 +46,7 @@
       if (match) shown++;
     });
     sections.forEach(function (section) { section.hidden = !section.querySelector('.entry:not([hidden])'); });
-    var filtered = words.length || season || year || topic || recording;
+    var filtered = typed.length || season || year || topic || recording;
     noMatch.hidden = shown > 0;
     var text = !filtered ? '' : shown === 0 ? 'No talk matches.' : shown + ' of ' + entries.length + (entries.length === 1 ? ' talk' : ' talks');
     if (announce) {

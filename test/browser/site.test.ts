@@ -352,10 +352,13 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         await expect.poll(() => page.getByRole('status').textContent()).toBe('1 of 27 talks');
         // The other sessions' headings go with their talks.
         expect(await page.locator('.season').evaluateAll((s) => s.filter((x) => x.checkVisibility()).length)).toBe(1);
-        // An affiliation, and a word of an abstract only.
+        // An affiliation on the page, and a word of an abstract only (from the search index).
         await page.keyboard.press('Control+A');
         await page.keyboard.type('Espírito');
         await expect.poll(() => shown(page)).toEqual(['S03E02']);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('stringent');
+        await expect.poll(() => shown(page)).toEqual(['S09E01']);
         await page.keyboard.press('Control+A');
         await page.keyboard.type('no talk has this word');
         await expect.poll(() => page.getByRole('status').textContent()).toBe('No talk matches.');
