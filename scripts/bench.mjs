@@ -12,7 +12,8 @@
 //     an equivalent minimal site (one talk layout and one index page), median and peak RSS, and the
 //     ratio ours/theirs.
 // Plus, on the real content (content/): the CLI's start-to-exit time (warm, median of 10), a cold build
-// and incremental rebuilds. The synthetic content comes from scripts/bench-content.mjs (seeded, so the
+// and incremental rebuilds. At each size the archive's search in Chromium (scripts/bench-search.mjs): the
+// archive's and the index's size, the page's load, and a keystroke to the filtered list. The synthetic content comes from scripts/bench-content.mjs (seeded, so the
 // same size always gives the same files) and lives in a temp folder removed at the end (`--keep`).
 // Everything runs one after the other (the machines have two cores). Progress goes to stderr; the
 // table (or `--json`) to stdout.
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateContent, REAL_CONTENT_DIR } from './bench-content.mjs';
 import { ELEVENTY_VERSION, ensureEleventy, findHugo, prepareEleventySite, prepareHugoSite } from './bench-others.mjs';
+import { measureArchiveSearch } from './bench-search.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -290,7 +292,9 @@ async function measureSize(timeTool, size, options, tools, workDir) {
   const content = await generateContent(path.join(sizeDir, 'content'), { talks: size });
   const ours = await coldBuilds(timeTool, `${label}: ours`, options.runs, ourBuild(content.dir, path.join(sizeDir, 'out')));
   const incremental = await measureIncremental(label, content.dir, content.talkPaths, path.join(sizeDir, 'incremental-out'));
-  const row = { talks: size, ours, incremental };
+  log(`${label}: the archive's search in Chromium`);
+  const search = await measureArchiveSearch(path.join(sizeDir, 'out'));
+  const row = { talks: size, ours, incremental, search };
   if (incremental.available) row.incremental.percentOfCold = round((100 * incremental.medianMs) / ours.medianMs, 1);
 
   if (options.vsEleventy) row.eleventy = await measureOther(timeTool, `${label}: eleventy`, options.runs, ours, tools.eleventy && (() => prepareEleventySite({ cli: tools.eleventy, contentDir: content.dir, talkPaths: content.talkPaths, siteDir: path.join(sizeDir, 'eleventy') })));
@@ -383,6 +387,10 @@ function printTable(report, options) {
     '',
   ];
   if (report.real) out.push(`Real content (${report.real.talks} talks): CLI start to exit ${cell(report.real.cliWarmMs)} ms (warm, median of ${REAL_CLI_RUNS}).`);
+  for (const row of report.rows.filter((r) => r.search?.available)) {
+    const s = row.search;
+    out.push(`Archive search, ${cell(row.talks)} talks: archive ${cell(s.archiveKiB)} KiB, index ${cell(s.indexKiB)} KiB; load ${cell(s.loadMs)} ms; a keystroke to the filtered list ${cell(s.keystrokeMs)} ms (first search ${cell(s.firstSearchMs)} ms).`);
+  }
   const marginal = marginalCosts(report.rows);
   if (marginal.length) out.push(`Marginal cost per added talk: ${marginal.map((m) => `${cell(m.from)}→${cell(m.to)}: ${m.msPerTalk.toFixed(2)} ms`).join(', ')}.`);
   out.push('', 'Targets (issue 5):');
