@@ -89,9 +89,9 @@ describe('the real site on 2026-11-27 (S10 announced, date TBA)', () => {
     expect(textOf(next)).toContain('Date to be announced');
     expect(next.querySelector('time')).toBeNull();
     expect(next.querySelectorAll('article.talk h3').map(textOf)).toEqual([
-      'S10 Observer variability in the AI machine learning zoo',
-      'S10 Interobserver Variability in Breast Screening: A Comparison of Measures',
-      'S10 Styles, Signals, and Scale: Learning from Annotator Disagreement in Skin Lesion Segmentation',
+      'S10 · Joskowicz Observer variability in the AI machine learning zoo',
+      'S10 · Quinn Interobserver Variability in Breast Screening: A Comparison of Measures',
+      'S10 · Abhishek Styles, Signals, and Scale: Learning from Annotator Disagreement in Skin Lesion Segmentation',
     ]);
   });
 

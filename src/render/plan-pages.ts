@@ -66,7 +66,7 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
         html(ROUTES.talk(talk), 'talk.njk', () => {
           const view = views.session(session);
           const talkView = view.talks[t]!;
-          return { session: view, talk: talkView, pageTitle: `${talkView.code}: ${talkView.title}` };
+          return { session: view, talk: talkView, pageTitle: `${talkView.label}: ${talkView.title}` };
         }, { kind: 'talk', season: session.season, slug: talk.slug }),
       );
     });
