@@ -5,6 +5,9 @@ import { fileOfRoute, ROUTES } from '../routes.js';
 import type { RenderContext } from './context.js';
 import { markSafe } from './templates.js';
 
+/** How many of the newest recorded talks the webinar page offers first. */
+const LATEST_RECORDINGS = 4;
+
 /** The HTML pages: webinar page, archive, a page per session and per talk, content pages, redirect, 404. */
 export function planPages(ctx: RenderContext): PlannedOutput[] {
   const { model, urls, views, templates, site } = ctx;
@@ -28,9 +31,11 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
       }
       // A later session leaves "Later webinars" when it becomes the next.
       const promotedAt = Object.fromEntries(then.flatMap((step) => (step.next ? [[step.next.code, step.ended.when!.isoEnd]] : [])));
+      const past = model.past.map(views.session);
       return {
         next: next && views.session(next), then, promotedAt, calledOff: calledOff.map(views.session),
-        later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar',
+        later: later.map(views.session), past, pageTitle: 'Webinar',
+        latestRecordings: past.flatMap((session) => session.talks.filter((talk) => talk.recording)).slice(0, LATEST_RECORDINGS),
       };
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => ({ past: model.past.map(views.session), pageTitle: 'Previous talks' }), GLOBAL),
