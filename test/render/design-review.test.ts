@@ -79,7 +79,7 @@ describe('the real site on 2024-03-20 (before S05)', () => {
   });
 
   it('offers "Copy link" on session and talk pages, for the page\'s own address', async () => {
-    for (const [file, url] of [['webinar/s05/index.html', '/webinar/s05/'], ['webinar/s05e02/index.html', '/webinar/s05e02/']]) {
+    for (const [file, url] of [['webinar/s05/index.html', '/webinar/s05/'], ['webinar/s05e02/index.html', '/webinar/s05e02/']] as const) {
       const page = await site.html(file);
       const box = page.querySelector('.copy-link.needs-js')!;
       expect(box.getAttribute('data-url'), file).toMatch(new RegExp(`${url}$`));
