@@ -89,9 +89,9 @@ describe('the real site on 2026-11-27 (S10 announced, date TBA)', () => {
     expect(textOf(next)).toContain('Date to be announced');
     expect(next.querySelector('time')).toBeNull();
     expect(next.querySelectorAll('article.talk h3').map(textOf)).toEqual([
-      'S10 Observer variability in the AI machine learning zoo',
-      'S10 Interobserver Variability in Breast Screening: A Comparison of Measures',
-      'S10 Styles, Signals, and Scale: Learning from Annotator Disagreement in Skin Lesion Segmentation',
+      'S10 · Joskowicz Observer variability in the AI machine learning zoo',
+      'S10 · Quinn Interobserver Variability in Breast Screening: A Comparison of Measures',
+      'S10 · Abhishek Styles, Signals, and Scale: Learning from Annotator Disagreement in Skin Lesion Segmentation',
     ]);
   });
 
@@ -125,7 +125,8 @@ describe('the real site on 2026-11-27 (S10 announced, date TBA)', () => {
     for (const text of ['Hubert Dariusz Zając', 'Amelia Jiménez-Sánchez', 'Federal University of Espírito Santo', 'CentraleSupélec, Université Paris-Saclay']) {
       expect(archive).toContain(text);
     }
-    expect(webinar).toContain('<span aria-hidden="true">L👀king-Glass</span><span class="visually-hidden">Looking-Glass</span>');
+    // The 👀 is drawn (an SVG), not left to the visitor's fonts; screen readers read "Looking-Glass".
+    expect(webinar).toMatch(/<span class="eyes-word"><span aria-hidden="true">L<svg class="eyes"[^]*?<\/svg>king-Glass<\/span><span class="visually-hidden">Looking-Glass<\/span><\/span>/);
     expect(await site.read('speakers/natalia-rozalia-avlona/index.html')).toContain('Ηer'); // Greek capital Eta, as in the source
   });
 

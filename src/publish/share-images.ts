@@ -18,6 +18,10 @@ const TITLE_SIZE = 76;
 const L_ADVANCE = 0.637;
 const O_ADVANCE = 0.687;
 const LEFT = 80;
+// The site's own colours (templates/assets/style.css): the accent navy, the text navy, the soft accent.
+const NAVY = '#2a4a9b';
+const INK = '#1b2130';
+const SOFT = '#dfe6f7';
 
 /** The share image as SVG: the series title with the 👀 drawn as two eyes (the font has no emoji). */
 export function ogImageSvg(text: OgImageText): string {
@@ -27,7 +31,7 @@ export function ogImageSvg(text: OgImageText): string {
   const eye = (i: number) => {
     const cx = eyesX + (i + 0.5) * O_ADVANCE * TITLE_SIZE;
     const cy = line2 - 0.27 * TITLE_SIZE;
-    return `<circle cx="${cx}" cy="${cy}" r="${0.28 * TITLE_SIZE}" fill="#ffffff"/><circle cx="${cx + 6}" cy="${cy + 4}" r="${0.13 * TITLE_SIZE}" fill="#1d232b"/>`;
+    return `<circle cx="${cx}" cy="${cy}" r="${0.28 * TITLE_SIZE}" fill="#ffffff"/><circle cx="${cx + 6}" cy="${cy + 4}" r="${0.13 * TITLE_SIZE}" fill="${INK}"/>`;
   };
   const headingLines = text.heading ? wrap(text.heading, 38, 2) : [];
   const heading = headingLines
@@ -36,18 +40,18 @@ export function ogImageSvg(text: OgImageText): string {
   const whenY = 370 + Math.max(headingLines.length, 1) * 56 + 10;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<rect width="${width}" height="${height}" fill="#0b5cad"/>`,
-    `<rect y="${height - 90}" width="${width}" height="90" fill="#084a8c"/>`,
+    `<rect width="${width}" height="${height}" fill="${NAVY}"/>`,
+    `<rect y="${height - 90}" width="${width}" height="90" fill="${INK}"/>`,
     `<g font-family="DejaVu Sans" fill="#ffffff">`,
-    `<text x="${LEFT}" y="90" font-size="30" letter-spacing="4" fill="#d5e6f7">WEBINAR SERIES</text>`,
+    `<text x="${LEFT}" y="90" font-size="30" letter-spacing="4" fill="${SOFT}">WEBINAR SERIES</text>`,
     `<text x="${LEFT}" y="170" font-size="${TITLE_SIZE}" font-weight="bold">Datasets through the</text>`,
     `<text x="${LEFT}" y="${line2}" font-size="${TITLE_SIZE}" font-weight="bold">L</text>`,
     eye(0),
     eye(1),
     `<text x="${eyesX + 2 * O_ADVANCE * TITLE_SIZE}" y="${line2}" font-size="${TITLE_SIZE}" font-weight="bold">king-Glass</text>`,
     heading,
-    text.when ? `<text x="${LEFT}" y="${whenY}" font-size="34" fill="#d5e6f7">${escapeXml(text.when)}</text>` : '',
-    `<text x="${LEFT}" y="${height - 33}" font-size="30" fill="#d5e6f7">${escapeXml(text.host)}</text>`,
+    text.when ? `<text x="${LEFT}" y="${whenY}" font-size="34" fill="${SOFT}">${escapeXml(text.when)}</text>` : '',
+    `<text x="${LEFT}" y="${height - 33}" font-size="30" fill="${SOFT}">${escapeXml(text.host)}</text>`,
     `</g></svg>`,
   ].join('');
 }

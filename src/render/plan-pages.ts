@@ -12,6 +12,9 @@ import { markSafe } from './templates.js';
  */
 const LONG_ARCHIVE_TALKS = 300;
 
+/** How many of the newest recorded talks the webinar page offers first. */
+const LATEST_RECORDINGS = 4;
+
 /** The HTML pages: webinar page, archive, a page per session and per talk, content pages, redirect, 404. */
 export function planPages(ctx: RenderContext): PlannedOutput[] {
   const { model, urls, views, templates, site } = ctx;
@@ -35,9 +38,11 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
       }
       // A later session leaves "Later webinars" when it becomes the next.
       const promotedAt = Object.fromEntries(then.flatMap((step) => (step.next ? [[step.next.code, step.ended.when!.isoEnd]] : [])));
+      const past = model.past.map(views.session);
       return {
         next: next && views.session(next), then, promotedAt, calledOff: calledOff.map(views.session),
-        later: later.map(views.session), past: model.past.map(views.session), pageTitle: 'Webinar',
+        later: later.map(views.session), past, pageTitle: 'Webinar',
+        latestRecordings: past.flatMap((session) => session.talks.filter((talk) => talk.recording)).slice(0, LATEST_RECORDINGS),
       };
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => {
@@ -94,7 +99,7 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
         html(ROUTES.talk(talk), 'talk.njk', () => {
           const view = views.session(session);
           const talkView = view.talks[t]!;
-          return { session: view, talk: talkView, pageTitle: `${talkView.code}: ${talkView.title}` };
+          return { session: view, talk: talkView, pageTitle: `${talkView.label}: ${talkView.title}` };
         }, { kind: 'talk', season: session.season, slug: talk.slug }),
       );
     });

@@ -34,6 +34,8 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   function talkView(talk: Talk, session: Session) {
     return {
       code: talk.code,
+      /** "S05E02", or for a talk without an episode number "S10 · Joskowicz": tells the talks of a session apart. */
+      label: talk.episode !== undefined ? talk.code : `${talk.code} · ${joinAnd(talk.speakers.map(surname))}`,
       slug: talk.slug,
       numbered: talk.episode !== undefined,
       title: talk.title,
@@ -71,6 +73,8 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
       /** The youtube-nocookie.com player a click loads in place of the link; undefined for other hosts. */
       recordingEmbed: talk.recording && youtubeEmbedUrl(talk.recording),
       links: talk.links,
+      /** The talk's website link as worded on the pages: never the raw URL. */
+      website: talk.links.website ? websiteView(talk.links.website, talk) : undefined,
       url: urls.path(ROUTES.talk(talk)),
       archiveUrl: urls.path(ROUTES.archiveEntry(talk)),
       sessionCode: session.code,
@@ -172,6 +176,22 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   }
 
   return { session: sessionFor, speaker: speakerView, topic: topicView };
+}
+
+/** "Zając" of "Hubert Dariusz Zając" (as the URLs of talks without an episode number have it). */
+function surname(speaker: Talk['speakers'][number]): string {
+  return speaker.name.split(/\s+/).at(-1) ?? speaker.name;
+}
+
+/**
+ * A talk's website as a link text that says whose it is ("Website of Dr. Annika Reinke") or where it
+ * leads ("Website at dkfz.de"), not the URL: a URL breaks mid-word on a phone and is read out in full.
+ */
+function websiteView(url: string, talk: Talk) {
+  const speaker = talk.speakers.find((s) => s.website === url);
+  if (speaker) return { url, text: `Website of ${displayName(speaker)}`, sameAsSpeaker: true };
+  // Validated content has absolute http(s) URLs only.
+  return { url, text: `Website at ${new URL(url).hostname.replace(/^www\./, '')}`, sameAsSpeaker: false };
 }
 
 /** The view of one session, as templates see it. */

@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
         expect(await page.locator('#next-webinar').count()).toBe(1);
         expect(await page.locator('.next-card .live-now').isVisible()).toBe(false);
         expect(await page.locator('.next-card .actions').isVisible()).toBe(true);
-        const laterCodes = () => page.locator('.later li > a').evaluateAll((links) => links.map((a) => a.textContent!.split(':')[0]));
+        const laterCodes = () => page.locator('.later li > a').evaluateAll((links) => links.map((a) => a.textContent!.split(/[:,]/)[0]));
         expect(await laterCodes()).toEqual(['S07', 'S08', 'S09', 'S10']);
 
         // The new session's time gets the visitor's time and countdown like any other.
@@ -203,6 +203,67 @@ describe.skipIf(!hasChromium)('the real site in Chromium', () => {
       await withPage({ viewport: PHONE, timezoneId: 'America/New_York', javaScriptEnabled: false }, async (page) => {
         await page.goto(served.s05!.url('/webinar/'), { waitUntil: 'load' });
         expect(await room(page)).toBeLessThan(1);
+      });
+    });
+  });
+
+  describe('design review', () => {
+    it.each([true, false])('shows a past talk\'s recording in the first screen of a phone, before its date (JavaScript: %s)', async (javaScriptEnabled) => {
+      await withPage({ viewport: PHONE, javaScriptEnabled }, async (page) => {
+        // S04E02 has the longest title of S04 (eight lines on a phone), S03E01 no embeddable video.
+        for (const url of ['/webinar/s04e02/', '/webinar/s03e01/']) {
+          await page.goto(served.s05!.url(url));
+          const first = page.locator('.talk-recording :is(button.play, a.watch):visible').first();
+          const box = (await first.boundingBox())!;
+          expect(box.y + box.height, url).toBeLessThanOrEqual(PHONE.height);
+          const card = (await page.locator('.event-card').boundingBox())!;
+          expect(card.y, url).toBeGreaterThan(box.y);
+        }
+      });
+    });
+
+    it('keeps "L👀king-Glass" on one line at 320 and 375 px, drawn without any emoji font', async () => {
+      for (const width of [320, 375]) {
+        await withPage({ viewport: { width, height: 700 } }, async (page) => {
+          for (const url of ['/webinar/', '/webinar_talks/']) {
+            await page.goto(served.s05!.url(url));
+            const lines = await page.locator('.eyes-word > [aria-hidden]').evaluateAll((words) => words.map((w) => w.getClientRects().length));
+            expect(lines.length, url).toBeGreaterThanOrEqual(2);
+            expect(lines.every((n) => n === 1), `${url} at ${width} px`).toBe(true);
+            const eyes = (await page.locator('header svg.eyes').boundingBox())!;
+            expect(eyes.width).toBeGreaterThan(10);
+          }
+        });
+      }
+    });
+
+    it('has one row of navigation (Newsletter and Subscribe included) under the series name on a phone, and nothing sideways at 320 px', async () => {
+      for (const width of [320, 375]) {
+        await withPage({ viewport: { width, height: 700 } }, async (page) => {
+          await page.goto(served.s05!.url('/webinar/s05e02/'));
+          const nav = page.getByRole('navigation', { name: 'Site' });
+          for (const name of ['Newsletter', 'Subscribe to the series calendar']) expect(await nav.getByRole('link', { name }).isVisible()).toBe(true);
+          const tops = await nav.locator('a:visible').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+          expect(new Set(tops).size, `${width} px`).toBe(1);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        });
+      }
+    });
+
+    it('copies the page\'s address with "Copy link" and announces "Link copied"', async () => {
+      await withPage({ viewport: DESKTOP }, async (page) => {
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.s05!.url('/').replace(/\/$/, '') });
+        await page.goto(served.s05!.url('/webinar/s05e02/'));
+        const button = page.getByRole('button', { name: 'Copy link' });
+        await button.click();
+        await expect.poll(() => page.locator('.copy-link-status').textContent()).toBe('Link copied');
+        expect(await page.locator('.copy-link-status').getAttribute('aria-live')).toBe('polite');
+        const expected = await page.locator('link[rel="canonical"]').getAttribute('href');
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+      });
+      await withPage({ viewport: DESKTOP, javaScriptEnabled: false }, async (page) => {
+        await page.goto(served.s05!.url('/webinar/s05e02/'));
+        expect(await page.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
       });
     });
   });
