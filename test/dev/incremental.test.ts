@@ -47,13 +47,14 @@ describe('incremental builder: a big site renders site-wide pages after the edit
     const result = await builder.rebuild([talk()]);
     expect(result.ok).toBe(true);
     expect(result.written).toEqual(expect.arrayContaining(['webinar/s02e01/index.html', 'webinar/s02/index.html']));
-    expect(result.written).not.toContain('webinar_talks/index.html');
+    expect(result.written).not.toContain('speakers/amber-simpson/index.html');
     expect(result.deferred).toBeGreaterThanOrEqual(5);
-    // Not on disk yet (read before the event loop turns, as the background would render it then)…
-    expect(readFileSync(path.join(out, 'webinar_talks/index.html'), 'utf8')).not.toContain('A sentence added while editing.');
+    // The speaker's page, a site-wide page that shows the abstract: not on disk yet (read before the event
+    // loop turns, as the background would render it then)…
+    expect(readFileSync(path.join(out, 'speakers/amber-simpson/index.html'), 'utf8')).not.toContain('A sentence added while editing.');
     // …but served fresh the moment it is asked for, and then written.
-    expect(String(builder.outputs().read('webinar_talks/index.html'))).toContain('A sentence added while editing.');
-    expect(await readFile(path.join(out, 'webinar_talks/index.html'), 'utf8')).toContain('A sentence added while editing.');
+    expect(String(builder.outputs().read('speakers/amber-simpson/index.html'))).toContain('A sentence added while editing.');
+    expect(await readFile(path.join(out, 'speakers/amber-simpson/index.html'), 'utf8')).toContain('A sentence added while editing.');
   });
 
   it('renders the rest in the background soon after, without being asked', async () => {
@@ -81,7 +82,7 @@ describe('incremental builder: a big site renders site-wide pages after the edit
       expect(result.ok).toBe(true);
       expect(result.deferred).toBeGreaterThan(0);
       styled.settle();
-      expect(await readFile(path.join(styledOut, 'webinar_talks/index.html'), 'utf8')).toContain('Edited before a stylesheet save.');
+      expect(await readFile(path.join(styledOut, 'speakers/amber-simpson/index.html'), 'utf8')).toContain('Edited before a stylesheet save.');
     } finally {
       await writeFile(talk(), original);
     }
