@@ -20,8 +20,17 @@ export const CHECKS = RUNS === undefined ? 160 : RUNS - BUILDS;
 export const TIMEOUT_MS = Math.max(600_000, (RUNS ?? 0) * 1000);
 /** FUZZ_SEED=n replays a run (fast-check prints the seed of a failing one). */
 export const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-/** A case may take this long (the largest generated values are a few hundred kilobytes). */
+/**
+ * A case may take this much processor time (the largest generated values are a few hundred kilobytes);
+ * processor time, not wall time, so that a loaded machine does not fail a case that is not slow.
+ */
 export const CASE_MS = 20_000;
+
+/** Processor time of this process since `started` (process.cpuUsage()), in ms. */
+export function cpuMsSince(started: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
 /** Past every generated session (no share image to draw for each) or before most of them. */
 export const fuzzNow = fc.constantFrom(at('2101-01-01T00:00:00Z'), at('2024-01-01T00:00:00Z'));
 

@@ -36,7 +36,8 @@ export async function checkOutputFormats(outDir: string, options: { html?: boole
       }
       for (const script of parse(text).querySelectorAll('script[type="application/ld+json"]')) {
         try {
-          JSON.parse(script.textContent);
+          // The raw text, as a browser or a crawler reads a <script>: entities in it are not decoded.
+          JSON.parse(script.rawText);
         } catch (error) {
           fail(`JSON-LD: ${(error as Error).message}`);
         }

@@ -22,7 +22,7 @@ describe('the schema.org Event of every session page', () => {
     oracle = await readOracleSessions();
     for (const session of oracle) {
       const page = parse(await site.read(`webinar/${session.code.toLowerCase()}/index.html`));
-      events.set(session.season, page.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent)));
+      events.set(session.season, page.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.rawText)));
     }
   });
   afterAll(() => site.cleanup());
