@@ -9,12 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { serveFolder } from './serve-folder.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -37,16 +37,8 @@ const site = await mkdtemp(path.join(os.tmpdir(), 'lg-screenshots-'));
 const now = values.now ? ['--now', values.now] : [];
 execFileSync(process.execPath, [path.join(root, 'dist/bundle/cli.js'), 'build', '--content', values.content, '--out', site, ...now], { stdio: 'inherit' });
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
-const server = createServer(async (request, response) => {
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-  const file = path.join(site, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-  const body = file.startsWith(site + path.sep) ? await readFile(file).catch(() => undefined) : undefined;
-  response.writeHead(body ? 200 : 404, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  response.end(body ?? (await readFile(path.join(site, '404.html'))));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveFolder(site);
+const { origin } = server;
 
 /** One page of each kind: the webinar page, the archive, the next (or newest) session and its first talk, a content page, 404. */
 async function pageKinds() {

@@ -6,6 +6,7 @@ import type { ValidContent, ValidSessionFile, ValidTalkFile } from '../validate/
 import { ROUTES, SITE_ROUTES } from '../routes.js';
 import type { ContentHistory } from '../load/read-history.js';
 import { seasonSlug, talkCode } from './codes.js';
+import { surname } from './names.js';
 import { applyHistory } from './revisions.js';
 import { withoutTracking } from './recordings.js';
 import { toSlug } from './slug.js';
@@ -131,7 +132,7 @@ function toSession(file: ValidSessionFile, defaultDuration: number): Session {
 function toTalk(file: ValidTalkFile): Talk {
   const { data } = file;
   const code = talkCode(data.season, data.episode);
-  const surnames = data.speakers.map((s) => s.name.split(/\s+/).at(-1) ?? s.name).join(' ');
+  const surnames = data.speakers.map(surname).join(' ');
   return {
     file: file.file,
     lineOf: file.lineOf,

@@ -5,6 +5,11 @@ export function displayName(speaker: Speaker): string {
   return speaker.honorific ? `${speaker.honorific} ${speaker.name}` : speaker.name;
 }
 
+/** "Zając" of "Hubert Dariusz Zając": what tells the talks without an episode number apart (their URL, their label). */
+export function surname(speaker: Pick<Speaker, 'name'>): string {
+  return speaker.name.split(/\s+/).at(-1) ?? speaker.name;
+}
+
 /** "DKFZ, Germany" */
 export function placeOf(speaker: Speaker): string {
   return [speaker.affiliation, speaker.location].filter(Boolean).join(', ');

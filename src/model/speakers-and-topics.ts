@@ -10,12 +10,16 @@ import type { Session, SpeakerProfile, Talk, TalkInSession, Topic } from './type
  * and the build asks for one spelling. A name without an ASCII reading (王伟) gets a segment from its hash.
  */
 export function speakerSlug(name: string): string {
-  return toSlug(name) || `speaker-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 10)}`;
+  return slugOrHash(name, 'speaker');
 }
 
 /** A topic is its slug: "Fairness" and "fairness" are one. */
 export function topicSlug(label: string): string {
-  return toSlug(label) || speakerSlug(label);
+  return slugOrHash(label, 'topic');
+}
+
+function slugOrHash(text: string, kind: string): string {
+  return toSlug(text) || `${kind}-${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 10)}`;
 }
 
 /** Sessions newest first, talks in running order: the order of every list of talks below. */

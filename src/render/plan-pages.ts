@@ -47,13 +47,13 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
     }, GLOBAL),
     html(ROUTES.archive, 'archive.njk', () => {
       const pastTalks = new Set(model.past.flatMap((session) => session.talks));
-      const years = [...new Set(model.past.flatMap((session) => (session.start ? [views.session(session).when!.iso.slice(0, 4)] : [])))];
+      const past = model.past.map(views.session);
       return {
-        past: model.past.map(views.session),
+        past,
         // Long enough that laying out only the sessions in view pays (see .season-lazy in style.css).
         long: pastTalks.size > LONG_ARCHIVE_TALKS,
         // The archive's filters: the years and topics of its talks.
-        years,
+        years: [...new Set(past.flatMap((session) => session.year ?? []))],
         topics: model.topics.filter((topic) => topic.talks.some(({ talk }) => pastTalks.has(talk))).map(views.topic),
         pageTitle: 'Previous talks',
       };

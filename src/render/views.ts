@@ -1,8 +1,8 @@
 import type { MarkdownRenderer } from '../markdown.js';
-import { displayName, joinAnd, placeOf, speakersLine } from '../model/names.js';
+import { displayName, joinAnd, placeOf, speakersLine, surname } from '../model/names.js';
 import { youtubeEmbedUrl } from '../model/recordings.js';
 import { speakerSlug, topicSlug } from '../model/speakers-and-topics.js';
-import { isLive, isUpcoming } from '../model/split-upcoming-past.js';
+import { isLive, isUpcoming, takesPlace } from '../model/split-upcoming-past.js';
 import type { Session, SiteModel, SpeakerProfile, Talk, Topic } from '../model/types.js';
 import { previousWhenOf, whenOf } from '../model/when.js';
 import { addToCalendarLinks } from '../publish/calendar-links.js';
@@ -61,8 +61,6 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
         const topic = topicsBySlug.get(topicSlug(label))!;
         return { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) };
       }),
-      /** The year it took place (or will), for the archive's filter. */
-      year: session.start && Number(whenOf(session)!.iso.slice(0, 4)),
       get jointBioHtml() {
         return talk.jointBio ? markdownOnce(talk.jointBio) : undefined;
       },
@@ -84,6 +82,7 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   }
 
   function sessionView(session: Session) {
+    const when = whenOf(session);
     let jsonLd: { value: ReturnType<typeof eventJsonLd> } | undefined;
     let calendar: { value: ReturnType<typeof calendarView> } | undefined;
     return {
@@ -91,7 +90,9 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
       slug: session.slug,
       season: session.season,
       topic: session.topic,
-      when: whenOf(session),
+      when,
+      /** The year in the session's own zone ("2024"), for the archive's filter. */
+      year: when?.iso.slice(0, 4),
       timezone: session.timezone,
       durationMinutes: session.durationMinutes,
       registration: session.registration,
@@ -100,6 +101,8 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
       previousWhen: previousWhenOf(session),
       upcoming: isUpcoming(session, model.now),
       live: isLive(session, model.now),
+      /** Not cancelled, not postponed. */
+      takesPlace: takesPlace(session),
       url: urls.path(ROUTES.session(session)),
       talks: session.talks.map((talk) => talkFor(talk, session)),
       image: shareImage(session),
@@ -176,11 +179,6 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   }
 
   return { session: sessionFor, speaker: speakerView, topic: topicView };
-}
-
-/** "Zając" of "Hubert Dariusz Zając" (as the URLs of talks without an episode number have it). */
-function surname(speaker: Talk['speakers'][number]): string {
-  return speaker.name.split(/\s+/).at(-1) ?? speaker.name;
 }
 
 /**
