@@ -7,8 +7,11 @@ export interface MarkdownPlace {
   file: string;
   /** How the text is named in messages: "the abstract", "\"bio\" of speaker 1". */
   what: string;
-  /** File line of the text's first line (a body), or of its key (a YAML value). */
-  line: number;
+  /**
+   * File line of the text's first line (a body), or of its key (a YAML value): asked for only when there
+   * is a problem to report (a YAML value's line takes a second parse of its file, with positions).
+   */
+  line: () => number;
   /** True for a body, whose lines are the file's: an image's line is counted from `line`. */
   body: boolean;
 }
@@ -20,8 +23,8 @@ export interface MarkdownPlace {
  */
 export function checkMarkdownImages(markdown: string, place: MarkdownPlace, staticFiles: ReadonlySet<string>, problems: Problem[]): void {
   for (const image of findImages(markdown)) {
-    const line = place.body ? place.line + image.line : place.line;
-    const report = (code: ProblemCode, message: string, hint: string) => problems.push(problem(code, { file: place.file, line }, message, hint));
+    const report = (code: ProblemCode, message: string, hint: string) =>
+      problems.push(problem(code, { file: place.file, line: place.body ? place.line() + image.line : place.line() }, message, hint));
     const file = staticFileOf(image.src);
     if (file === undefined) {
       report(

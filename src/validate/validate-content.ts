@@ -86,7 +86,7 @@ export function validateContent(raw: RawContent, memo?: ValidationMemo): { conte
   const staticFiles = new Set(raw.staticFiles);
   const imagesOf = (markdown: string | undefined, place: Omit<MarkdownPlace, 'line' | 'body'> & { key: KeyPath; lineOf: Located['lineOf'] }) => {
     const before = problems.length;
-    if (markdown !== undefined) checkMarkdownImages(markdown, { file: place.file, what: place.what, line: place.lineOf(place.key) ?? 1, body: false }, staticFiles, problems);
+    if (markdown !== undefined) checkMarkdownImages(markdown, { file: place.file, what: place.what, line: () => place.lineOf(place.key) ?? 1, body: false }, staticFiles, problems);
     return problems.length === before;
   };
   const validSite = raw.site ? once(raw.site, (own) => validateFile(raw.site!, siteConfigSchema, SITE_FILE, own)) : undefined;
@@ -146,7 +146,7 @@ export function validateContent(raw: RawContent, memo?: ValidationMemo): { conte
 /** The images of a Markdown body; false when one is not a site file. */
 function bodyImages(file: RawMarkdownFile, what: string, staticFiles: ReadonlySet<string>, problems: Problem[]): boolean {
   const before = problems.length;
-  checkMarkdownImages(file.body, { file: file.file, what, line: file.bodyLine, body: true }, staticFiles, problems);
+  checkMarkdownImages(file.body, { file: file.file, what, line: () => file.bodyLine, body: true }, staticFiles, problems);
   return problems.length === before;
 }
 

@@ -38,6 +38,22 @@ function kindOf(path: string): string {
 }
 /** Kinds with many pages of one template, of which the second build visits one each (and S10's own). */
 const MANY = ['session', 'talk', 'speaker', 'topic'];
+/**
+ * A speaker's and a topic's page are lists of the archive's entries under a heading, 60 pages of one
+ * template: of each kind the browser visits the first, the one with the longest name (the heading most
+ * likely to overflow at 320 px) and the longest page (the most entries). html-validate reads them all.
+ */
+const LIST_KINDS = ['speaker', 'topic'];
+async function listPagesToVisit(site: ServedSite): Promise<Set<string>> {
+  const picked = new Set<string>();
+  for (const kind of LIST_KINDS) {
+    const pages = site.pages.filter((path) => kindOf(path) === kind);
+    const sizes = new Map(await Promise.all(pages.map(async (path) => [path, (await site.site.read(fileOf(path))).length] as const)));
+    const longest = (score: (path: string) => number) => pages.reduce((best, path) => (score(path) > score(best) ? path : best));
+    if (pages.length) picked.add(pages[0]!).add(longest((path) => path.length)).add(longest((path) => sizes.get(path)!));
+  }
+  return picked;
+}
 
 describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05 and for S10', () => {
   const served: ServedSite[] = [];
@@ -48,7 +64,6 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
   const axe = { light: [] as string[], dark: [] as string[] };
   const darkKinds = new Set<string>();
   const againKinds = new Set<string>();
-  const axeKinds = new Set<string>();
   const overflowing: string[] = [];
   const outside: string[] = [];
   const errors: string[] = [];
@@ -71,7 +86,9 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
 
     for (const site of served) {
       const label = site === s05 ? 'S05' : 'S10';
+      const lists = await listPagesToVisit(site);
       for (const path of ['/', ...site.pages, '/no-such-page/']) {
+        if (LIST_KINDS.includes(kindOf(path)) && !lists.has(path)) continue;
         if (site === s10 && s05.pages.includes(path) && (await s05.site.read(fileOf(path))) === (await s10.site.read(fileOf(path)))) continue;
         // Of the second build's session and talk pages, those of S10 (a state the first build has not:
         // the date to be announced) and one of each kind of the others: their templates and states are
@@ -90,11 +107,7 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
         const where = `${path} (${label})`;
         // Below the fold too: lazy images, if any, load when scrolled to.
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        // A speaker's and a topic's page are lists of the archive's entries under a heading: axe runs on one
-        // of each kind per build (html-validate, the width, requests and console are checked on all of them).
-        const listPage = ['speaker', 'topic'].includes(kindOf(path));
-        if (!listPage || !axeKinds.has(`${label} ${kindOf(path)}`)) axe.light.push(...(await violationsOn(page, where)));
-        axeKinds.add(`${label} ${kindOf(path)}`);
+        axe.light.push(...(await violationsOn(page, where)));
         if (!darkKinds.has(`${label} ${kindOf(path)}`)) {
           darkKinds.add(`${label} ${kindOf(path)}`);
           await page.emulateMedia({ colorScheme: 'dark' });
@@ -117,11 +130,14 @@ describe.skipIf(!hasChromium)('every page of the frozen real site, built for S05
     await Promise.all(served.map((site) => site.close()));
   });
 
-  it('visits every page of the first build, and of the second the site-wide pages, those of S10 and one other session and talk page', async () => {
+  it('visits every page of the first build but the speaker and topic pages (two or three of each), and of the second the site-wide pages, those of S10 and one other session, talk, speaker and topic page', async () => {
     const [s05, s10] = served;
     expect(s05!.pages.length).toBeGreaterThan(40);
     expect(s10!.pages.length).toBeGreaterThan(40);
-    expect(visited.filter((v) => v.startsWith('S05 '))).toHaveLength(s05!.pages.length + 1);
+    const first = visited.filter((v) => v.startsWith('S05 ')).map((v) => v.slice(4));
+    const notAList = (path: string) => !LIST_KINDS.includes(kindOf(path));
+    expect(first.filter(notAList)).toEqual([...s05!.pages.filter(notAList), '/no-such-page/']);
+    for (const kind of LIST_KINDS) expect(first.filter((path) => kindOf(path) === kind).length, kind).toBeOneOf([2, 3]);
     // The webinar page and the archive change with "now" (S10's own pages have the first build's bytes here).
     const second = visited.filter((v) => v.startsWith('S10 '));
     expect(second).toEqual(expect.arrayContaining(['S10 /webinar/', 'S10 /webinar_talks/']));
