@@ -1,7 +1,8 @@
-// The other generators `npm run bench` compares against: Eleventy 3 (`--vs-eleventy`) and Hugo
-// (`--vs-hugo`). Each gets the same talk files (front matter and abstract unchanged) and the
-// equivalent minimal site: one talk layout applied to every talk (title, speakers with their bios
-// rendered from Markdown, abstract, recording link) plus one index page listing every talk.
+// The other generators `npm run bench` compares against: Eleventy 3 (`--vs-eleventy`), Hugo
+// (`--vs-hugo`) and Jekyll (`--vs-jekyll`, the generator of the series' page today). Each gets the
+// same talk files (front matter and abstract unchanged) and the equivalent minimal site: one talk
+// layout applied to every talk (title, speakers with their bios rendered from Markdown, abstract,
+// recording link) plus one index page listing every talk.
 // Eleventy is installed into a folder under the OS temp dir, never into the project.
 
 import { spawnSync } from 'node:child_process';
@@ -186,6 +187,81 @@ export async function prepareHugoSite({ hugo, contentDir, talkPaths, siteDir }) 
     clean: [outDir, cacheDir],
     command: hugo.command,
     args: ['--source', siteDir, '--destination', outDir, '--cacheDir', cacheDir, '--quiet'],
+    cwd: siteDir,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Jekyll: the generator the series' own page uses today (Debian's `jekyll` package)
+
+/** `jekyll` on PATH, with its version line; undefined when absent. */
+export function findJekyll() {
+  const result = spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  return { command: 'jekyll', version: result.stdout.trim() };
+}
+
+const JEKYLL_CONFIG = `title: "${SERIES}"
+collections:
+  talks:
+    output: true
+    permalink: /seasons/:path/
+defaults:
+  - scope: { path: "", type: talks }
+    values: { layout: talk }
+markdown: kramdown
+`;
+
+const JEKYLL_TALK_LAYOUT = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{ page.title }} · {{ site.title }}</title></head>
+<body>
+<main>
+<article>
+<h1>{{ page.title }}</h1>
+<p>Season {{ page.season }}{% if page.episode %}, episode {{ page.episode }}{% endif %}</p>
+{% for s in page.speakers %}<section class="speaker">
+<h2>{% if s.honorific %}{{ s.honorific }} {% endif %}{% if s.website %}<a href="{{ s.website }}">{{ s.name }}</a>{% else %}{{ s.name }}{% endif %}</h2>
+<p>{{ s.affiliation }}{% if s.location %} ({{ s.location }}){% endif %}</p>
+{% if s.bio %}{{ s.bio | markdownify }}{% endif %}
+</section>{% endfor %}
+<h2>Abstract</h2>
+{{ content }}
+{% if page.recording %}<p><a href="{{ page.recording }}">Recording</a></p>{% endif %}
+</article>
+</main>
+</body>
+</html>
+`;
+
+const JEKYLL_INDEX = `---
+---
+<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{ site.title }}</title></head>
+<body>
+<h1>{{ site.title }}</h1>
+<ul>
+{% for talk in site.talks %}<li><a href="{{ talk.url }}">{{ talk.title }}</a>: {% for s in talk.speakers %}{{ s.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}</li>
+{% endfor %}</ul>
+</body>
+</html>
+`;
+
+/** Write the Jekyll site for the content into `siteDir`; returns how to build it (its cache folder cleared too). */
+export async function prepareJekyllSite({ jekyll, contentDir, talkPaths, siteDir }) {
+  const source = path.join(siteDir, 'site');
+  await copyTalks(contentDir, talkPaths, path.join(source, '_talks'));
+  await mkdir(path.join(source, '_layouts'), { recursive: true });
+  await writeFile(path.join(source, '_config.yml'), JEKYLL_CONFIG);
+  await writeFile(path.join(source, '_layouts', 'talk.html'), JEKYLL_TALK_LAYOUT);
+  await writeFile(path.join(source, 'index.html'), JEKYLL_INDEX);
+  const outDir = path.join(siteDir, '_site');
+  return {
+    outDir,
+    clean: [outDir, path.join(source, '.jekyll-cache')],
+    command: jekyll.command,
+    args: ['build', '--source', source, '--destination', outDir, '--quiet'],
     cwd: siteDir,
   };
 }

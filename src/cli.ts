@@ -5,6 +5,7 @@ import { buildSite, checkSite, compareSiteTimes } from './build.js';
 import type { DevOptions } from './dev/run-dev.js';
 import { formatErrorChain, formatGithubAnnotations, formatProblems, type Problem } from './problems.js';
 import { runNewTalk } from './scaffold/run-new.js';
+import { startNowOrFromSnapshot } from './speed/startup-snapshot.js';
 import { currentInstant, parseNow, type Instant } from './time.js';
 
 const USAGE = `Usage: looking-glass <command> [options]
@@ -150,12 +151,14 @@ function report(problems: Problem[]): void {
   if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(`${formatGithubAnnotations(problems)}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${formatErrorChain(error)}\n`);
-    process.exitCode = 1;
-  },
+startNowOrFromSnapshot(() =>
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${formatErrorChain(error)}\n`);
+      process.exitCode = 1;
+    },
+  ),
 );

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateContent } from '../scripts/bench-content.mjs';
+import { CLI_ARGS } from './helpers/cli.js';
 import { CONTENT, ROOT, tempDir } from './helpers/site.js';
 
 // Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
 
 const run = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/bundle/cli.js');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,7 +41,7 @@ describe('benchmark content generator', () => {
     expect(generated.talks).toBe(6);
     expect(generated.talkPaths).toHaveLength(6);
 
-    const { stdout } = await run(process.execPath, [CLI, 'check', '--content', content], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const { stdout } = await run(process.execPath, [...CLI_ARGS, 'check', '--content', content], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
     expect(stdout).toContain('6 talks');
   });
 

@@ -1,8 +1,8 @@
 // The writer thread's side on the main thread: a file sink that hands files to src/speed/writer-thread.ts.
 // Speed only: without it, src/write/file-sink.ts writes the same files synchronously on this thread.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { SiteError } from '../problems.js';
 import { outputPath, type FileSink } from '../write/output-path.js';
 import type { WriterMessage, WriterReport } from './writer-protocol.js';
@@ -26,6 +26,10 @@ export function writerThreadAvailable(): boolean {
  * 4,000 talks).
  */
 export function openThreadSink(root: string, leaves: string[]): FileSink {
+  // Loaded when first used, not with the module: worker_threads keeps state of the process it was loaded
+  // in, and one loaded while the start-up snapshot is built starts threads that fail ("undefined is not
+  // an integer typed array") in the process started from it.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const writer = new Worker(WRITER_THREAD);
   let waitingBytes = 0;
   let batchesOut = 0;

@@ -3,6 +3,7 @@ import { cp, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchForChanges } from '../../src/dev/watch.js';
+import { CLI_ARGS } from '../helpers/cli.js';
 import { CONTENT, ROOT, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,7 +97,7 @@ describe('looking-glass dev', () => {
     try {
       await cp(CONTENT, path.join(dir, 'content'), { recursive: true });
       await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
-      const child = spawn(process.execPath, [path.join(ROOT, 'dist/bundle/cli.js'), 'dev', '--port', '0', '--now', '2024-03-20T12:00:00+01:00'], { cwd: dir });
+      const child = spawn(process.execPath, [...CLI_ARGS, 'dev', '--port', '0', '--now', '2024-03-20T12:00:00+01:00'], { cwd: dir });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const deadline = Date.now() + 20_000;

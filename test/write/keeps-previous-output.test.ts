@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type BuildOptions } from '../../src/build.js';
 import { parseNow } from '../../src/time.js';
 import { snapshotFolder } from './snapshot.js';
+import { CLI_ARGS } from '../helpers/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SITE_BASIC = path.join(ROOT, 'test/fixtures/site-basic');
@@ -108,8 +109,7 @@ describe('static files', () => {
 
 describe('an interrupted build', () => {
   it('leaves the previous output as it was when killed at any moment, and the next build recovers', async () => {
-    const cli = path.join(ROOT, 'dist/bundle/cli.js');
-    const args = [cli, 'build', '--content', 'content', '--templates', 'templates', '--out', 'public', '--now', '2024-06-01T12:00:00+02:00'];
+    const args = [...CLI_ARGS, 'build', '--content', 'content', '--templates', 'templates', '--out', 'public', '--now', '2024-06-01T12:00:00+02:00'];
     for (const delay of [5, 40, 80, 120, 160, 200, 260]) {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, delay));
