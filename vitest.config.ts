@@ -3,9 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests whose result can depend on the machine's time zone (times, validation of starts, the model, the
- * views and pages, calendars, feeds) run once per zone: nothing may depend on it.
+ * views and pages, calendars, feeds) run once per zone: nothing may depend on it. UTC is where CI builds
+ * the site; Pacific/Auckland (UTC+12/+13, summer time in the other half of the year) puts every
+ * afternoon start of the series on the next day and moves its clocks on other dates, so a time taken
+ * from the machine shows there. (A third zone, America/Los_Angeles, cost 22 s of every run.)
  */
-const ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Auckland'];
+const ZONES = ['UTC', 'Pacific/Auckland'];
 const ZONE_DEPENDENT = [
   'test/time.test.ts',
   'test/validate/**/*.test.ts',
