@@ -86,11 +86,12 @@ export function indexTopics(sessions: readonly Session[]): { topics: Topic[]; pr
   for (const { talk } of talks) {
     talk.topics.forEach((label, i) => {
       const slug = topicSlug(label);
-      const at = { file: talk.file, line: talk.lineOf(['topics', i]) ?? talk.lineOf(['topics']) };
+      // Asked for only when there is a warning: a line takes a second parse of the file, with positions.
+      const at = () => ({ file: talk.file, line: talk.lineOf(['topics', i]) ?? talk.lineOf(['topics']) });
       const topic = bySlug.get(slug)!;
       const usual = topic.label;
       if (label !== usual) {
-        problems.push(problem('topic-spelling', at, `topic "${label}" is written "${usual}" in the other talks`, `write "${usual}", so that the topic reads the same everywhere`));
+        problems.push(problem('topic-spelling', at(), `topic "${label}" is written "${usual}" in the other talks`, `write "${usual}", so that the topic reads the same everywhere`));
         return;
       }
       if (topic.talks.length > 1) return;
@@ -98,7 +99,7 @@ export function indexTopics(sessions: readonly Session[]): { topics: Topic[]; pr
       const others = topics.filter((t) => t.talks.length > 1 || age(t.talks[0]!.talk) < age(talk)).map((t) => t.label);
       const guess = didYouMean(label, others);
       if (guess) {
-        problems.push(problem('topic-spelling', at, `topic "${label}" is on no other talk (did you mean "${guess}"?)`, `write "${guess}" if it is that topic; a new topic is fine otherwise`));
+        problems.push(problem('topic-spelling', at(), `topic "${label}" is on no other talk (did you mean "${guess}"?)`, `write "${guess}" if it is that topic; a new topic is fine otherwise`));
       }
     });
   }
