@@ -30,6 +30,18 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   // Abstracts and bios are rendered when a page first shows them (the renderer keeps each text's HTML).
   const markdownOnce = (source: string) => html(markdown.block(source));
   const topicsBySlug = new Map(model.topics.map((topic) => [topic.slug, topic]));
+  // A slug takes a transliteration; names and topics recur across talks, so each is made once a build.
+  const speakerPaths = new Map<string, string>();
+  const speakerPath = (name: string) => speakerPaths.get(name) ?? speakerPaths.set(name, urls.path(ROUTES.speaker({ slug: speakerSlug(name) }))).get(name)!;
+  const topicLinks = new Map<string, { label: string; slug: string; url: string }>();
+  const topicLink = (label: string) => {
+    let view = topicLinks.get(label);
+    if (!view) {
+      const topic = topicsBySlug.get(topicSlug(label))!;
+      topicLinks.set(label, (view = { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) }));
+    }
+    return view;
+  };
 
   function talkView(talk: Talk, session: Session) {
     return {
@@ -50,17 +62,14 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
         place: placeOf(speaker),
         website: speaker.website,
         /** The speaker's page, with every talk they gave. */
-        url: urls.path(ROUTES.speaker({ slug: speakerSlug(speaker.name) })),
+        url: speakerPath(speaker.name),
         get bioHtml() {
           return speaker.bio ? markdownOnce(speaker.bio) : undefined;
         },
         photo: photoView(speaker, urls),
       })),
       /** In the spelling most talks use, each with its page. */
-      topics: talk.topics.map((label) => {
-        const topic = topicsBySlug.get(topicSlug(label))!;
-        return { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) };
-      }),
+      topics: talk.topics.map(topicLink),
       get jointBioHtml() {
         return talk.jointBio ? markdownOnce(talk.jointBio) : undefined;
       },
