@@ -67,6 +67,17 @@ describe('.github/workflows/pages.yml', () => {
     expect(steps[indexOf(steps, 'actions/checkout')]!.with?.['fetch-depth']).toBe(0);
   });
 
+  it('restores the build cache of the last run after npm ci and before the first command that builds, keyed so that each run saves its own', () => {
+    const steps = workflow.jobs.build!.steps;
+    const cache = indexOf(steps, 'actions/cache');
+    expect(cache).toBeGreaterThan(indexOf(steps, 'npm ci'));
+    expect(cache).toBeLessThan(steps.findIndex((s) => /npm run (--silent )?(changed|check|build)/.test(s.run ?? '')));
+    const { path: cached, key, 'restore-keys': restoreKeys } = steps[cache]!.with as Record<string, string>;
+    expect(cached).toBe('node_modules/.cache/looking-glass');
+    expect(key).toContain('${{ github.run_id }}');
+    expect(key.startsWith(restoreKeys)).toBe(true);
+  });
+
   it('runs the test suite only for a push that changes the generator, found by scripts/touches-code.sh against the commit before', () => {
     const changes = workflow.jobs.changes!;
     expect(changes.steps[0]!.with?.['fetch-depth']).toBe(0);
