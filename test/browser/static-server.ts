@@ -24,7 +24,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const inside = file.startsWith(root + path.sep);
     const found = inside && (await stat(file).catch(() => undefined))?.isFile();
     const target = found ? file : path.join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    // GitHub Pages lets browsers keep a file for 10 minutes.
+    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'cache-control': 'max-age=600' });
     createReadStream(target).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
