@@ -2,25 +2,16 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateContent } from '../scripts/bench-content.mjs';
 import { CLI_ARGS } from './helpers/cli.js';
-import { CONTENT, ROOT, tempDir } from './helpers/site.js';
+import { CONTENT, ROOT, tempDirsPerTest } from './helpers/site.js';
 
 // Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
 
 const run = promisify(execFile);
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-
-async function freshDir(): Promise<string> {
-  const { dir, cleanup } = await tempDir('lg-bench-test-');
-  cleanups.push(cleanup);
-  return dir;
-}
+const freshDir = tempDirsPerTest('lg-bench-test-');
 
 /** Every file below `dir`, relative path → bytes. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {

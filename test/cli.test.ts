@@ -1,20 +1,14 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli as cli } from './helpers/cli.js';
-import { CONTENT, tempDir } from './helpers/site.js';
+import { CONTENT, tempDirsPerTest } from './helpers/site.js';
 
-
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
+const freshDir = tempDirsPerTest();
 
 describe('looking-glass build', () => {
   it('builds the real content with the flags as documented and ends with one summary line', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
+    const dir = await freshDir();
     const out = path.join(dir, 'site');
     const { code, stdout } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00']);
     expect(code).toBe(0);
@@ -26,8 +20,7 @@ describe('looking-glass build', () => {
   });
 
   it('prints the time of each step to stderr with --timings, and still one line to stdout', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
+    const dir = await freshDir();
     const { code, stdout, stderr } = await cli(['build', '--content', CONTENT, '--out', path.join(dir, 'site'), '--now', '2024-03-20T12:00:00+01:00', '--timings']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
@@ -35,8 +28,7 @@ describe('looking-glass build', () => {
   });
 
   it('writes dates in British English whatever the locale of the machine', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
+    const dir = await freshDir();
     const out = path.join(dir, 'site');
     const { code } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' });
     expect(code).toBe(0);
@@ -52,8 +44,7 @@ describe('looking-glass build', () => {
   });
 
   it('fails with exit 1, names file and line, and leaves the previous output untouched', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
+    const dir = await freshDir();
     const content = path.join(dir, 'content');
     const out = path.join(dir, 'public');
     await cp(CONTENT, content, { recursive: true });

@@ -30,18 +30,12 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   // Abstracts and bios are rendered when a page first shows them (the renderer keeps each text's HTML).
   const markdownOnce = (source: string) => html(markdown.block(source));
   const topicsBySlug = new Map(model.topics.map((topic) => [topic.slug, topic]));
-  // A slug takes a transliteration; names and topics recur across talks, so each is made once a build.
-  const speakerPaths = new Map<string, string>();
-  const speakerPath = (name: string) => speakerPaths.get(name) ?? speakerPaths.set(name, urls.path(ROUTES.speaker({ slug: speakerSlug(name) }))).get(name)!;
-  const topicLinks = new Map<string, { label: string; slug: string; url: string }>();
-  const topicLink = (label: string) => {
-    let view = topicLinks.get(label);
-    if (!view) {
-      const topic = topicsBySlug.get(topicSlug(label))!;
-      topicLinks.set(label, (view = { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) }));
-    }
-    return view;
-  };
+  // A slug takes a transliteration; names and topics recur across talks, so each link is made once a build.
+  const speakerPath = madeOnce((name: string) => urls.path(ROUTES.speaker({ slug: speakerSlug(name) })));
+  const topicLink = madeOnce((label: string) => {
+    const topic = topicsBySlug.get(topicSlug(label))!;
+    return { label: topic.label, slug: topic.slug, url: urls.path(ROUTES.topic(topic)) };
+  });
 
   function talkView(talk: Talk, session: Session) {
     return {
@@ -188,6 +182,15 @@ export function createViews(model: SiteModel, { urls, markdown, events, html }: 
   }
 
   return { session: sessionFor, speaker: speakerView, topic: topicView };
+}
+
+/** `make`, called once for each key. */
+function madeOnce<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { buildSite, type BuildOptions } from '../../src/build.js';
 import { parseNow } from '../../src/time.js';
 
@@ -28,6 +28,19 @@ export function at(iso: string) {
 export async function tempDir(prefix = 'lg-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A maker of temp folders for the tests of a file: each folder made during a test is removed after it. */
+export function tempDirsPerTest(prefix?: string): () => Promise<string> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+  });
+  return async () => {
+    const { dir, cleanup } = await tempDir(prefix);
+    cleanups.push(cleanup);
+    return dir;
+  };
 }
 
 /** Expect two folders to hold the same files with the same bytes (an incremental result against a full build). */

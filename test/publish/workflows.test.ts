@@ -75,7 +75,7 @@ describe('.github/workflows/pages.yml', () => {
     const { path: cached, key, 'restore-keys': restoreKeys } = steps[cache]!.with as Record<string, string>;
     expect(cached).toBe('node_modules/.cache/looking-glass');
     expect(key).toContain('${{ github.run_id }}');
-    expect(key.startsWith(restoreKeys)).toBe(true);
+    expect(String(key).startsWith(String(restoreKeys))).toBe(true);
   });
 
   it('runs the test suite only for a push that changes the generator, found by scripts/touches-code.sh against the commit before', () => {

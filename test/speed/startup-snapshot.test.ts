@@ -1,25 +1,18 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/bench-content.mjs';
 import { CLI, CLI_ARGS } from '../helpers/cli.js';
-import { CONTENT, expectSameFiles, ROOT, tempDir } from '../helpers/site.js';
+import { WRITER_THREAD_FROM_FILES } from '../../src/speed/thread-sink.js';
+import { CONTENT, expectSameFiles, ROOT, tempDirsPerTest } from '../helpers/site.js';
 
 const run = promisify(execFile);
 const NOW = ['--now', '2024-03-20T12:00:00+01:00'];
 const env = { ...process.env, GITHUB_ACTIONS: '' };
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-async function freshDir(): Promise<string> {
-  const { dir, cleanup } = await tempDir('lg-snapshot-');
-  cleanups.push(cleanup);
-  return dir;
-}
+const freshDir = tempDirsPerTest('lg-snapshot-');
 
 describe('the CLI started from its snapshot (as the npm scripts run it)', () => {
   it('builds the same files, byte for byte, as the bundle without it, for a small site and for one the writer thread writes', async () => {
@@ -32,6 +25,8 @@ describe('the CLI started from its snapshot (as the npm scripts run it)', () => 
       await run(process.execPath, [...CLI_ARGS, 'build', '--content', content, '--out', fromSnapshot, ...NOW], { env });
       await run(process.execPath, [CLI, 'build', '--content', content, '--out', plain, ...NOW], { env });
       await expectSameFiles(plain, fromSnapshot);
+      const files = (await readdir(fromSnapshot, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+      if (name === 'big') expect(files).toBeGreaterThanOrEqual(WRITER_THREAD_FROM_FILES);
     }
   });
 
@@ -55,11 +50,14 @@ describe('the CLI started from its snapshot (as the npm scripts run it)', () => 
     // A copy of the bundle in another folder (as in a moved checkout): the snapshot holds the paths of
     // its own folder, so it must run the copy. The copy's usage text is changed to tell the two apart.
     const copy = await mkdtemp(path.join(ROOT, 'dist/moved-'));
-    cleanups.push(() => rm(copy, { recursive: true, force: true }));
-    await cp(path.dirname(CLI), copy, { recursive: true, filter: (file) => !file.endsWith('.blob') });
-    const script = path.join(copy, 'cli.js');
-    await writeFile(script, (await readFile(script, 'utf8')).replace('Usage: looking-glass', 'Usage: moved-looking-glass'));
-    const { stdout } = await run(process.execPath, ['--snapshot-blob', path.join(ROOT, 'dist/bundle/cli.blob'), script, '--help'], { env });
-    expect(stdout).toMatch(/^Usage: moved-looking-glass <command>/);
+    try {
+      await cp(path.dirname(CLI), copy, { recursive: true, filter: (file) => !file.endsWith('.blob') });
+      const script = path.join(copy, 'cli.js');
+      await writeFile(script, (await readFile(script, 'utf8')).replace('Usage: looking-glass', 'Usage: moved-looking-glass'));
+      const { stdout } = await run(process.execPath, ['--snapshot-blob', path.join(ROOT, 'dist/bundle/cli.blob'), script, '--help'], { env });
+      expect(stdout).toMatch(/^Usage: moved-looking-glass <command>/);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });

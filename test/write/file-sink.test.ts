@@ -2,9 +2,9 @@
 // compiles first (pretest).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RenderedFile } from '../../src/outputs.js';
-import { tempDir } from '../helpers/site.js';
+import { tempDirsPerTest } from '../helpers/site.js';
 
 const { openFileSink } = (await import(new URL('../../dist/write/file-sink.js', import.meta.url).href)) as typeof import('../../src/write/file-sink.js');
 
@@ -18,16 +18,7 @@ async function writeFiles(root: string, files: readonly RenderedFile[]): Promise
   }
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function writerDir(): Promise<string> {
-  const { dir, cleanup } = await tempDir('lg-writer-');
-  cleanups.push(cleanup);
-  return dir;
-}
+const writerDir = tempDirsPerTest('lg-writer-');
 
 /** Enough files for the writer thread (it starts at 300), with non-ASCII text and bytes. */
 function manyFiles(count: number): RenderedFile[] {
