@@ -12,7 +12,7 @@ export interface DevServer {
   url: string;
   /** Tell every open page to reload (or to swap stylesheets only). */
   notifyReload(cssOnly: boolean): void;
-  /** Show these problems in an overlay on every open page (and on pages loaded until they are fixed). */
+  /** Show these problems in an overlay on every open page (and on pages loaded until they are fixed); none clears it. */
   notifyProblems(text: string | undefined): void;
   close(): Promise<void>;
 }
@@ -88,6 +88,8 @@ export async function startDevServer(options: { host: string; port: number; base
       broadcast(event(cssOnly ? 'css' : 'reload', ''));
     },
     notifyProblems(text) {
+      // Only a change is news: a save that leaves the same problems (or none) would otherwise wake every page.
+      if ((text ?? '') === (problems ?? '')) return;
       problems = text;
       broadcast(event('problems', text ?? ''));
     },

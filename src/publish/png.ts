@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Resvg as ResvgType } from '@resvg/resvg-js';
-import { keptPng } from '../speed/kept-png.js';
+import { keptPng, keptPngName } from '../speed/kept-png.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -20,4 +20,9 @@ export function renderPng(svg: string): Uint8Array {
     });
     return new Uint8Array(resvg.render().asPng());
   });
+}
+
+/** The build cache's file name for the PNG of `svg` (in node_modules/.cache/looking-glass/png/). */
+export function cachedPngName(svg: string): string {
+  return keptPngName(svg, RENDERER_ID);
 }

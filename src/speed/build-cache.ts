@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -15,7 +15,10 @@ const CACHE_ROOT = path.join(path.dirname(createRequire(import.meta.url).resolve
  */
 export interface BuildCache {
   read(name: string): Buffer | undefined;
-  /** Store an entry; entries that `replaces` picks, and all others once there are more than `maxEntries`, go. */
+  /**
+   * Store an entry. Entries that `replaces` picks go; once there are `maxEntries` others, the oldest go
+   * until half remain (so that a build, or another one running beside it, keeps what it just wrote).
+   */
   write(name: string, contents: string | Uint8Array): void;
 }
 
@@ -37,11 +40,26 @@ export function openBuildCache(folder: string, options: { maxEntries: number; re
         writeFileSync(partial, contents);
         renameSync(partial, path.join(dir, name));
         const others = readdirSync(dir).filter((entry) => entry !== name && !entry.endsWith('.partial'));
-        const crowded = others.length >= options.maxEntries;
-        for (const entry of others) if (crowded || options.replaces?.(entry)) rmSync(path.join(dir, entry), { force: true });
+        const replaced = others.filter((entry) => options.replaces?.(entry));
+        const kept = others.filter((entry) => !options.replaces?.(entry));
+        for (const entry of [...replaced, ...oldestBeyond(dir, kept, options.maxEntries)]) rmSync(path.join(dir, entry), { force: true });
       } catch {
         // nothing to do: this build has what it made in memory
       }
     },
   };
+}
+
+/** The entries to remove once `entries` has reached `maxEntries`: all but the newest half. */
+function oldestBeyond(dir: string, entries: string[], maxEntries: number): string[] {
+  if (entries.length < maxEntries) return [];
+  const written = (entry: string) => {
+    try {
+      return statSync(path.join(dir, entry)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const newestFirst = entries.map((entry) => ({ entry, at: written(entry) })).sort((a, b) => b.at - a.at);
+  return newestFirst.slice(Math.floor(maxEntries / 2)).map(({ entry }) => entry);
 }

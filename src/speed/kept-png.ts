@@ -15,7 +15,7 @@ const pngCache = openBuildCache('png', { maxEntries: 256 });
 export function keptPng(svg: string, rendererId: string, draw: () => Uint8Array): Uint8Array {
   let png = drawn.get(svg);
   if (!png) {
-    const name = `${createHash('sha256').update(rendererId).update('\0').update(svg).digest('hex')}.png`;
+    const name = keptPngName(svg, rendererId);
     png = wholePng(pngCache.read(name));
     if (!png) {
       png = draw();
@@ -24,6 +24,11 @@ export function keptPng(svg: string, rendererId: string, draw: () => Uint8Array)
     drawn.set(svg, png);
   }
   return png;
+}
+
+/** The name of the cache entry that keeps the PNG of `svg` drawn by `rendererId`. */
+export function keptPngName(svg: string, rendererId: string): string {
+  return `${createHash('sha256').update(rendererId).update('\0').update(svg).digest('hex')}.png`;
 }
 
 /** The bytes if they are a whole PNG (a cache entry could be damaged). */
