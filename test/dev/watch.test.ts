@@ -12,7 +12,8 @@ describe('watchForChanges', () => {
   it('coalesces a burst of saves and an atomic save (write, then rename) into one batch', async () => {
     const { dir, cleanup } = await tempDir();
     const batches: string[][] = [];
-    const watcher = await watchForChanges([dir], { ignored: () => false, debounceMs: 80 }, async (batch) => {
+    // A quiet window well above what six small writes take on a loaded machine.
+    const watcher = await watchForChanges([dir], { ignored: () => false, debounceMs: 250 }, async (batch) => {
       batches.push(batch);
     });
     try {
@@ -22,7 +23,7 @@ describe('watchForChanges', () => {
       await rename(path.join(dir, 'talk.md.tmp'), file);
       const deadline = Date.now() + 5000;
       while (batches.length === 0 && Date.now() < deadline) await sleep(50);
-      await sleep(300);
+      await sleep(500);
       expect(batches).toHaveLength(1);
       expect(batches[0]).toContain(file);
     } finally {
