@@ -9,6 +9,7 @@ import type { PlannedOutput } from './outputs.js';
 import { planSite, type PlanOptions, type SitePlan } from './plan.js';
 import { hasErrors, problem, type Problem } from './problems.js';
 import { TemplateError } from './render/templates.js';
+import { openKeptOutputs, type KeptOutputs } from './speed/kept-outputs.js';
 import type { Instant } from './time.js';
 import { validateContent, type ValidationMemo } from './validate/validate-content.js';
 import { AtomicDiskWriter } from './write/disk-writer.js';
@@ -43,13 +44,15 @@ export interface PipelineResult {
   pages: number;
   /** Outputs rendered by this run. */
   rendered: number;
+  /** Outputs kept from the last build into the same folder, their inputs unchanged. */
+  reused: number;
   written: string[];
   deleted: string[];
   timings: Timings;
 }
 
 /** What a full build did. */
-export type BuildResult = Pick<PipelineResult, 'ok' | 'problems' | 'talks' | 'pages' | 'timings'>;
+export type BuildResult = Pick<PipelineResult, 'ok' | 'problems' | 'talks' | 'pages' | 'reused' | 'timings'>;
 
 /** Memos a dev session keeps across runs, so that a rebuild reads, validates and renders only what changed. */
 export interface PipelineMemos {
@@ -76,14 +79,14 @@ export interface RenderSelection {
 export async function runPipeline(
   options: Omit<BuildOptions, 'outDir'>,
   writer: Writer,
-  { memos = {}, selection, requireTemplates = true }: { memos?: PipelineMemos; selection?: RenderSelection; requireTemplates?: boolean } = {},
+  { memos = {}, selection, kept, requireTemplates = true }: { memos?: PipelineMemos; selection?: RenderSelection; kept?: KeptOutputs; requireTemplates?: boolean } = {},
 ): Promise<PipelineResult> {
   const timings: Timings = [];
   const step = <T>(name: string, run: () => T | Promise<T>) => timed(timings, name, run);
   const problems: Problem[] = [];
   const result = (model: SiteModel | undefined, extra: Partial<PipelineResult> = {}): PipelineResult => ({
     ok: !hasErrors(problems), problems, model, talks: model?.sessions.reduce((n, s) => n + s.talks.length, 0) ?? 0,
-    pages: 0, rendered: 0, written: [], deleted: [], timings, ...extra,
+    pages: 0, rendered: 0, reused: 0, written: [], deleted: [], timings, ...extra,
   });
 
   const [raw, history] = await step('read', () =>
@@ -113,19 +116,21 @@ export async function runPipeline(
 
   // Pages render one by one as they are written (they need not all sit in memory): the two steps are
   // timed apart all the same.
-  const { rendered, renderMs, writeMs } = await renderAndWrite(plan, model, writer, problems, selection);
+  const { rendered, reused, renderMs, writeMs } = await renderAndWrite(plan, model, writer, problems, selection, kept);
   timings.push(['render', round(renderMs)]);
   const finishing = performance.now();
   const written = await writer.finish(!hasErrors(problems));
+  if (!hasErrors(problems)) kept?.remember();
   timings.push(['write', round(writeMs + performance.now() - finishing)]);
-  return result(model, { pages, rendered, ...written });
+  return result(model, { pages, rendered, reused, ...written });
 }
 
 /**
  * Render the selected outputs and put them, then the static files. A template error is a problem of
- * the page; the other pages still render (their errors are reported too), and nothing more is put.
+ * the page; the other pages still render (their errors are reported too), and nothing more is put. An
+ * output whose inputs are those of the file the last build left (`kept`) is that file again.
  */
-async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, problems: Problem[], selection: RenderSelection | undefined) {
+async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, problems: Problem[], selection: RenderSelection | undefined, kept: KeptOutputs | undefined) {
   const { now, later } = selection ? selection.select(plan.planned, model) : { now: plan.planned, later: [] };
   let renderMs = 0;
   let writeMs = 0;
@@ -135,8 +140,16 @@ async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, 
     writeMs += performance.now() - started;
   };
   const templateErrors = new Set<string>();
+  const reuse = kept && writer.reuse;
+  let reused = 0;
   for (const output of now) {
     const started = performance.now();
+    if (reuse && output.inputs && !hasErrors(problems) && kept.unchanged(output.path, output.inputs())) {
+      renderMs += performance.now() - started;
+      await reuse.put(output.path);
+      reused++;
+      continue;
+    }
     let contents: string | Uint8Array;
     try {
       contents = output.render();
@@ -157,12 +170,15 @@ async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, 
     for (const file of plan.statics) await put(file.path, file.contents());
     for (const output of later) selection!.defer(output);
   }
-  return { rendered: now.length, renderMs, writeMs };
+  return { rendered: now.length - reused, reused, renderMs, writeMs };
 }
 
-/** The whole pipeline into the output folder, which is replaced only when everything succeeded. */
+/**
+ * The whole pipeline into the output folder, which is replaced only when everything succeeded; pages
+ * whose inputs are unchanged since the last build into it are kept from that build.
+ */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  return runPipeline(options, new AtomicDiskWriter(options.outDir, options.contentDir));
+  return runPipeline(options, new AtomicDiskWriter(options.outDir, options.contentDir), { kept: openKeptOutputs(options.outDir) });
 }
 
 /**

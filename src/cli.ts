@@ -121,7 +121,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.timings) process.stderr.write(`${result.timings.map(([step, stepMs]) => `${step} ${Math.round(stepMs)} ms`).join(', ')}\n`);
   const ms = Math.round(performance.now() - started);
-  process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms → ${path.relative(cwd, options.outDir) || '.'}/\n`);
+  const kept = result.reused > 0 ? ` (${result.reused} unchanged since the last build)` : '';
+  process.stdout.write(`Built ${result.talks} talks, ${result.pages} pages in ${ms} ms${kept} → ${path.relative(cwd, options.outDir) || '.'}/\n`);
   return 0;
 }
 

@@ -19,6 +19,11 @@ export interface PlannedOutput {
   path: string;
   scope: OutputScope;
   render(): string | Uint8Array;
+  /**
+   * Everything `render()` makes the file from, when the planner can say (a page: the templates, its
+   * template and its context): equal inputs give equal bytes, so a repeat build may keep the last file.
+   */
+  inputs?(): unknown;
 }
 
 /** A file of the built site. */

@@ -18,11 +18,20 @@ const LATEST_RECORDINGS = 4;
 /** The HTML pages: webinar page, archive, a page per session and per talk, content pages, redirect, 404. */
 export function planPages(ctx: RenderContext): PlannedOutput[] {
   const { model, urls, views, templates, site } = ctx;
-  const html = (route: string, template: string, context: () => Record<string, unknown>, scope: OutputScope): PlannedOutput => ({
-    path: fileOfRoute(route),
-    scope,
-    render: () => templates.render(template, { site, canonical: urls.absolute(route), ...context() }),
-  });
+  const rendered = (path: string, template: string, context: () => Record<string, unknown>, scope: OutputScope): PlannedOutput => {
+    // Made once, for whichever of render() and inputs() asks first.
+    let made: Record<string, unknown> | undefined;
+    const full = () => (made ??= context());
+    return {
+      path,
+      scope,
+      render: () => templates.render(template, full()),
+      // The filters read the config (URLs, the base path of links in Markdown).
+      inputs: () => [templates.id, model.config, template, full()],
+    };
+  };
+  const html = (route: string, template: string, context: () => Record<string, unknown>, scope: OutputScope) =>
+    rendered(fileOfRoute(route), template, () => ({ site, canonical: urls.absolute(route), ...context() }), scope);
 
   const outputs: PlannedOutput[] = [
     html(ROUTES.webinar, 'webinar.njk', () => {
@@ -67,16 +76,8 @@ export function planPages(ctx: RenderContext): PlannedOutput[] {
         return { speaker: view, pageTitle: view.name };
       }, GLOBAL)),
     ...model.topics.map((topic) => html(ROUTES.topic(topic), 'topic.njk', () => ({ topic: views.topic(topic), pageTitle: `Topic: ${topic.label}` }), GLOBAL)),
-    {
-      path: fileOfRoute(ROUTES.home),
-      scope: GLOBAL,
-      render: () => templates.render('redirect.njk', { site, target: urls.path(ROUTES.webinar), canonical: urls.absolute(ROUTES.webinar) }),
-    },
-    {
-      path: fileOfRoute(ROUTES.notFound),
-      scope: GLOBAL,
-      render: () => templates.render('404.njk', { site, pageTitle: 'Page not found', canonical: urls.absolute(ROUTES.notFound) }),
-    },
+    rendered(fileOfRoute(ROUTES.home), 'redirect.njk', () => ({ site, target: urls.path(ROUTES.webinar), canonical: urls.absolute(ROUTES.webinar) }), GLOBAL),
+    html(ROUTES.notFound, '404.njk', () => ({ pageTitle: 'Page not found' }), GLOBAL),
   ];
 
   model.sessions.forEach((session, i) => {

@@ -10,6 +10,8 @@ export { TemplateError } from './template-errors.js';
 /** Renders a named template with a context. */
 export interface TemplateRenderer {
   render(name: string, context: Record<string, unknown>): string;
+  /** Tells these templates (their folder, names and text) and this engine and its filters from any other. */
+  id: string;
 }
 
 const OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
@@ -25,13 +27,15 @@ export function createTemplateRenderer(
 ): TemplateRenderer {
   const sources = new Map(listTemplates(templatesDir).map((name) => [name, readFileSync(path.join(templatesDir, name), 'utf8')]));
   const store = openCompiledTemplates(templatesDir, sources, JSON.stringify([NUNJUCKS_VERSION, OPTIONS, Object.keys(filters).sort()]));
-  const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, store.cached ?? new Map()), OPTIONS);
+  // A copy: Nunjucks adds its defaults to the options it is given, which would change the key above.
+  const env = new nunjucks.Environment(new CompiledFirstLoader(templatesDir, sources, store.cached ?? new Map()), { ...OPTIONS });
   for (const [name, filter] of Object.entries(filters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
   if (!store.cached) {
     checkTemplates(env, templatesDir, displayRoot, sources);
     store.keep(compileAll(env, templatesDir, sources));
   }
   return {
+    id: store.id,
     render(name, context) {
       try {
         return env.render(name, context);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * Where caches live: the usual folder for tools' caches, `.cache/` in the node_modules that holds the
  * project's packages (found through one of them, so the same from src/, dist/ and the bundle).
  */
-const CACHE_ROOT = path.join(path.dirname(createRequire(import.meta.url).resolve('nunjucks/package.json')), '..', '.cache', 'looking-glass');
+export const CACHE_ROOT = path.join(path.dirname(createRequire(import.meta.url).resolve('nunjucks/package.json')), '..', '.cache', 'looking-glass');
 
 /**
  * Files kept between builds, each named by a hash of everything it was made from, so that an entry is

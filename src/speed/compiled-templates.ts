@@ -11,6 +11,8 @@ export interface CompiledTemplates {
   cached: ReadonlyMap<string, string> | undefined;
   /** Keep the compiled code of these templates for the next builds. */
   keep(compiled: ReadonlyMap<string, string>): void;
+  /** The hash of everything compiling depends on. */
+  id: string;
 }
 
 /**
@@ -24,9 +26,11 @@ export function openCompiledTemplates(templatesDir: string, sources: ReadonlyMap
   const folderKey = createHash('sha256').update(path.resolve(templatesDir)).digest('hex').slice(0, 16);
   const hash = createHash('sha256').update(compilerId).update('\0').update(path.resolve(templatesDir));
   for (const [name, text] of sources) hash.update('\0').update(name).update('\0').update(text);
-  const entry = `${folderKey}-${hash.digest('hex')}.json`;
+  const id = hash.digest('hex');
+  const entry = `${folderKey}-${id}.json`;
   const cache = openBuildCache('templates', { maxEntries: 32, replaces: (other) => other.startsWith(`${folderKey}-`) });
   return {
+    id,
     cached: readCompiled(cache.read(entry)),
     keep: (compiled) => cache.write(entry, JSON.stringify(Object.fromEntries(compiled))),
   };

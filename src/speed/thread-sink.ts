@@ -60,11 +60,13 @@ export function openThreadSink(root: string, leaves: string[]): FileSink {
   let buffer = emptyBuffer();
   let used = 0;
   let batch: { target: string; start: number; end: number }[] = [];
+  let links: { from: string; target: string }[] = [];
   const flush = () => {
-    if (batch.length === 0) return;
-    send({ type: 'files', batch: batchesOut++, files: batch, buffer: buffer.buffer, size: used });
+    if (batch.length === 0 && links.length === 0) return;
+    send({ type: 'files', batch: batchesOut++, files: batch, links, buffer: buffer.buffer, size: used });
     waitingBytes += used;
     batch = [];
+    links = [];
     buffer = emptyBuffer();
     used = 0;
   };
@@ -91,6 +93,12 @@ export function openThreadSink(root: string, leaves: string[]): FileSink {
       batch.push({ target: outputPath(root, relative), start, end: used });
       if (used >= BATCH_BYTES) flush();
       while (waitingBytes > MAX_WAITING_BYTES && !failure) await settled();
+    },
+    link(relative, from) {
+      if (failure) throw fail();
+      links.push({ from, target: outputPath(root, relative) });
+      // Sent with the next batch of files, or in batches of their own.
+      if (links.length >= 512) flush();
     },
     async close() {
       try {

@@ -2,8 +2,11 @@
 export type WriterMessage =
   /** Create these folders (recursive), before any file is written into them. */
   | { type: 'folders'; dirs: string[] }
-  /** Write these files: each is the bytes from `start` to `end` of the shared buffer; `size` is the bytes used. */
-  | { type: 'files'; batch: number; files: { target: string; start: number; end: number }[]; buffer: SharedArrayBuffer; size: number };
+  /**
+   * Write these files: each is the bytes from `start` to `end` of the shared buffer; `size` is the bytes
+   * used. Put each file `from` of `links` at its `target` too.
+   */
+  | { type: 'files'; batch: number; files: { target: string; start: number; end: number }[]; links: { from: string; target: string }[]; buffer: SharedArrayBuffer; size: number };
 
 /** Writer thread to main thread. */
 export type WriterReport =

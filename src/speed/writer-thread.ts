@@ -3,6 +3,7 @@
 // is spent on the second core while the main thread renders the next pages.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { linkOrCopy } from '../write/link-or-copy.js';
 import type { WriterMessage, WriterReport } from './writer-protocol.js';
 
 const port = parentPort!;
@@ -17,6 +18,7 @@ port.on('message', (message: WriterMessage) => {
     } else {
       const bytes = new Uint8Array(message.buffer);
       for (const file of message.files) writeFileSync(file.target, bytes.subarray(file.start, file.end));
+      for (const link of message.links) linkOrCopy(link.from, link.target);
       report({ type: 'written', batch: message.batch, size: message.size });
     }
   } catch (error) {

@@ -4,7 +4,7 @@ import type { RenderedFile } from '../outputs.js';
 import { SiteError, type Problem } from '../problems.js';
 import { findDuplicateOutputs, findStrayFiles, formatManifest, MANIFEST_FILE, readManifest } from './check-output.js';
 import { openFileSink } from './file-sink.js';
-import type { FileSink } from './output-path.js';
+import { outputPath, type FileSink } from './output-path.js';
 import type { PlannedPath, WriteResult, Writer } from './writer.js';
 
 /**
@@ -51,11 +51,30 @@ export class AtomicDiskWriter implements Writer {
     try {
       await this.#sink!.put(file.path, file.contents);
     } catch (cause) {
-      await this.#sink!.close().catch(() => {});
-      this.#sink = undefined;
-      await rm(this.#staging, { recursive: true, force: true });
+      await this.#abandon();
       throw new SiteError(`cannot write the site to ${this.#staging}`, { cause });
     }
+  }
+
+  /** A file of the site being replaced, linked into the new one (both folders are on one disk). */
+  get reuse() {
+    return {
+      outDir: this.#target,
+      put: async (relative: string) => {
+        try {
+          await this.#sink!.link(relative, outputPath(this.#target, relative));
+        } catch (cause) {
+          await this.#abandon();
+          throw new SiteError(`cannot write the site to ${this.#staging}`, { cause });
+        }
+      },
+    };
+  }
+
+  async #abandon(): Promise<void> {
+    await this.#sink?.close().catch(() => {});
+    this.#sink = undefined;
+    await rm(this.#staging, { recursive: true, force: true });
   }
 
   async finish(keep: boolean): Promise<WriteResult> {

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkOrCopy } from './link-or-copy.js';
 import path from 'node:path';
 import { openThreadSink, WRITER_THREAD_FROM_FILES, writerThreadAvailable } from '../speed/thread-sink.js';
 import { outputPath, type FileSink } from './output-path.js';
@@ -17,6 +18,7 @@ export function openFileSink(root: string, paths: readonly string[]): FileSink {
   for (const dir of leaves) mkdirSync(dir, { recursive: true });
   return {
     put: (relative, contents) => writeFileSync(outputPath(root, relative), contents),
+    link: (relative, from) => linkOrCopy(from, outputPath(root, relative)),
     close: async () => {},
   };
 }

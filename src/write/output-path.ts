@@ -4,6 +4,8 @@ import { SiteError } from '../problems.js';
 /** Writes files below a folder as they come; `close` waits until all are on disk. */
 export interface FileSink {
   put(relative: string, contents: string | Uint8Array): Promise<void> | void;
+  /** Put the file at the absolute path `from` at `relative` too: a hard link, or a copy where links fail. */
+  link(relative: string, from: string): Promise<void> | void;
   close(): Promise<void>;
 }
 

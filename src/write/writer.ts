@@ -26,6 +26,11 @@ export interface WriteResult {
 export interface Writer {
   begin(paths: readonly PlannedPath[], displayRoot: string): Promise<Problem[]>;
   put(file: RenderedFile): Promise<void> | void;
+  /**
+   * Where the writer can: put the file the last build wrote at `path` again, unchanged (a repeat build
+   * that found its inputs unchanged). `outDir` is where that file is.
+   */
+  reuse?: { outDir: string; put(path: string): Promise<void> | void };
   finish(keep: boolean): Promise<WriteResult>;
 }
 
