@@ -113,7 +113,8 @@ function createDigester() {
   const describe = (value: unknown, depth: number): string => {
     switch (typeof value) {
       case 'string':
-        return JSON.stringify(value);
+        // Its length first: no escaping needed to tell where it ends.
+        return `${value.length}"${value}`;
       case 'number':
       case 'boolean':
         return String(value);
@@ -139,7 +140,7 @@ function createDigester() {
       // A value that says what it is (a date-time: its instant, offset and zone; its other fields are
       // caches), else its fields, getters run as a template would run them (marked-safe HTML: its text).
       if (typeof object.toJSON === 'function') text = `${head}${JSON.stringify(object)}${typeof object.zoneName === 'string' ? object.zoneName : ''}`;
-      else text = `${head}{${Object.keys(object).map((key) => `${JSON.stringify(key)}:${describe(object[key], depth + 1)}`).join(',')}}`;
+      else text = `${head}{${Object.keys(object).map((key) => `${key.length}"${key}:${describe(object[key], depth + 1)}`).join(',')}}`;
     }
     // Hashed when long: a talk's or session's view is then a short reference in every page that shows it.
     if (text.length > 1000) text = `#${sha256(text)}`;
