@@ -232,6 +232,7 @@ function ourBuild(contentDir, outDir, { snapshot = true } = {}) {
  */
 async function repeatBuilds(timeTool, label, runs, contentDir, talkPaths, outDir) {
   const times = [];
+  const kept = [];
   const build = ourBuild(contentDir, outDir);
   for (const [run, talk] of spreadOver(talkPaths, runs).entries()) {
     await writeFile(talk, `${await readFile(talk, 'utf8')}\nA sentence added for repeat build ${run + 1}.\n`);
@@ -239,9 +240,31 @@ async function repeatBuilds(timeTool, label, runs, contentDir, talkPaths, outDir
     const result = await runMeasured(timeTool, build);
     if (result.code !== 0) throw new Error(`${label} failed (exit ${result.code}):\n${result.stderr.trim().split('\n').slice(-15).join('\n')}`);
     times.push(result.ms);
-    log(`${label}: repeat build ${run + 1}/${runs} after editing ${path.basename(talk)}: ${Math.round(result.ms)} ms`);
+    kept.push(Number(/\((\d+) unchanged since the last build\)/.exec(result.stdout)?.[1] ?? 0));
+    log(`${label}: repeat build ${run + 1}/${runs} after editing ${path.basename(talk)}: ${Math.round(result.ms)} ms, ${kept.at(-1)} pages kept`);
   }
-  return { medianMs: round(median(times), 1), runsMs: times.map((t) => round(t, 1)) };
+  // The last repeat build against a build of the same content into a new folder.
+  const cleanDir = `${outDir}-clean`;
+  await rm(cleanDir, { recursive: true, force: true });
+  const clean = await runMeasured(timeTool, ourBuild(contentDir, cleanDir));
+  if (clean.code !== 0) throw new Error(`${label}: the clean build failed (exit ${clean.code})`);
+  const differing = await differingFiles(outDir, cleanDir);
+  log(`${label}: the repeat build's files ${differing.length === 0 ? 'are those of a clean build' : `differ from a clean build's: ${differing.slice(0, 5).join(', ')}`}`);
+  await rm(cleanDir, { recursive: true, force: true });
+  return { medianMs: round(median(times), 1), runsMs: times.map((t) => round(t, 1)), keptPages: kept, sameAsClean: differing.length === 0 };
+}
+
+/** Paths whose bytes differ between two folders, or that only one holds. */
+async function differingFiles(a, b) {
+  const list = async (dir) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  const [inA, inB] = [await list(a), await list(b)];
+  const all = [...new Set([...inA, ...inB])].sort();
+  const differing = [];
+  for (const file of all) {
+    const [x, y] = await Promise.all([readFile(path.join(a, file)).catch(() => undefined), readFile(path.join(b, file)).catch(() => undefined)]);
+    if (!x || !y || !x.equals(y)) differing.push(file);
+  }
+  return differing;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -382,6 +405,7 @@ function evaluateTargets(report) {
     check('real content: cold build within 1.2× of Hugo', versus(real, 'hugo'), (x) => x <= 1.2, ratio),
     check('real content: cold build ≥ 5× faster than Eleventy', versus(real, 'eleventy'), (x) => x <= 1 / 5, ratio),
     check('4,000 talks: repeat build after a one-talk edit ≤ 1.0 s', at4000?.repeat?.medianMs, (x) => x <= 1000, (x) => `${cell(x)} ms`),
+    check('repeat builds: the same files as a clean build, at every size', report.rows.concat(real ?? []).every((r) => r.repeat) ? report.rows.concat(real ?? []).every((r) => r.repeat.sameAsClean) : undefined, (x) => x, (x) => (x ? 'byte-identical' : 'files differ (see the log)')),
     check('4,000 talks: cold build ≥ 1.5× faster than Eleventy', versus(at4000, 'eleventy'), (x) => x <= 1 / 1.5, ratio),
     check('4,000 talks: cold build within 1.5× of Hugo', versus(at4000, 'hugo'), (x) => x <= 1.5, ratio),
     check('4,000 talks: peak RSS ≤ 300 MiB', at4000?.ours.peakRssMiB, (x) => x <= 300, (x) => `${Math.round(x)} MiB`),
