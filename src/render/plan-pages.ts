@@ -19,13 +19,17 @@ const LATEST_RECORDINGS = 4;
 export function planPages(ctx: RenderContext): PlannedOutput[] {
   const { model, urls, views, templates, site } = ctx;
   const rendered = (path: string, template: string, context: () => Record<string, unknown>, scope: OutputScope): PlannedOutput => {
-    // Made once, for whichever of render() and inputs() asks first.
+    // Made once, for whichever of render() and inputs() asks first, and let go once rendered.
     let made: Record<string, unknown> | undefined;
     const full = () => (made ??= context());
     return {
       path,
       scope,
-      render: () => templates.render(template, full()),
+      render: () => {
+        const page = templates.render(template, full());
+        made = undefined;
+        return page;
+      },
       // The filters read the config (URLs, the base path of links in Markdown).
       inputs: () => [templates.id, model.config, template, full()],
     };
