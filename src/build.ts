@@ -140,13 +140,12 @@ async function renderAndWrite(plan: SitePlan, model: SiteModel, writer: Writer, 
     writeMs += performance.now() - started;
   };
   const templateErrors = new Set<string>();
-  const reuse = kept && writer.reuse;
   let reused = 0;
   for (const output of now) {
     const started = performance.now();
-    if (reuse && output.inputs && !hasErrors(problems) && kept.unchanged(output.path, output.inputs())) {
+    if (kept && writer.reuse && output.inputs && !hasErrors(problems) && kept.unchanged(output.path, output.inputs())) {
       renderMs += performance.now() - started;
-      await reuse.put(output.path);
+      await writer.reuse(output.path);
       reused++;
       continue;
     }

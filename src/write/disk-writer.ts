@@ -57,18 +57,13 @@ export class AtomicDiskWriter implements Writer {
   }
 
   /** A file of the site being replaced, linked into the new one (both folders are on one disk). */
-  get reuse() {
-    return {
-      outDir: this.#target,
-      put: async (relative: string) => {
-        try {
-          await this.#sink!.link(relative, outputPath(this.#target, relative));
-        } catch (cause) {
-          await this.#abandon();
-          throw new SiteError(`cannot write the site to ${this.#staging}`, { cause });
-        }
-      },
-    };
+  async reuse(relative: string): Promise<void> {
+    try {
+      await this.#sink!.link(relative, outputPath(this.#target, relative));
+    } catch (cause) {
+      await this.#abandon();
+      throw new SiteError(`cannot write the site to ${this.#staging}`, { cause });
+    }
   }
 
   async #abandon(): Promise<void> {

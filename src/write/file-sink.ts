@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { linkOrCopy } from './link-or-copy.js';
 import path from 'node:path';
 import { openThreadSink, WRITER_THREAD_FROM_FILES, writerThreadAvailable } from '../speed/thread-sink.js';
+import { linkOrCopy } from './link-or-copy.js';
 import { outputPath, type FileSink } from './output-path.js';
 
 /**

@@ -28,9 +28,9 @@ export interface Writer {
   put(file: RenderedFile): Promise<void> | void;
   /**
    * Where the writer can: put the file the last build wrote at `path` again, unchanged (a repeat build
-   * that found its inputs unchanged). `outDir` is where that file is.
+   * that found its inputs unchanged).
    */
-  reuse?: { outDir: string; put(path: string): Promise<void> | void };
+  reuse?(path: string): Promise<void> | void;
   finish(keep: boolean): Promise<WriteResult>;
 }
 
