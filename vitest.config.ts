@@ -34,6 +34,7 @@ const ONCE_ZONE = 'America/New_York';
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    globalSetup: ['test/helpers/temp-in-memory.ts'],
     hookTimeout: 240_000,
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Many tests wait on a
     // child process (the CLI) or on Chromium, so one worker more than the cores keeps both busy (on 2

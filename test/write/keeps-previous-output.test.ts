@@ -112,9 +112,11 @@ describe('an interrupted build', () => {
     const args = [...CLI_ARGS, 'build', '--content', 'content', '--templates', 'templates', '--out', 'public', '--now', '2024-06-01T12:00:00+02:00'];
     for (const delay of [5, 40, 80, 120, 160, 200, 260]) {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
+      // Listened for from the start: a build that ends before the kill has already exited.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const leftovers = (await readdir(dir)).filter((name) => name.startsWith('.public-'));
       const current = await snapshotFolder(options.outDir).catch(() => undefined);
       // Killed between its two renames, a build leaves the old site beside public/ for the next build to put back.
