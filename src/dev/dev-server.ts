@@ -61,7 +61,11 @@ export async function startDevServer(options: { host: string; port: number; base
   }
 
   function serveFile(request: IncomingMessage, response: ServerResponse) {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const pathname = decodedPath(request.url ?? '/');
+    if (pathname === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address has a broken percent-escape');
+      return;
+    }
     const outputs = options.outputs();
     const relative = resolveOutputPath(pathname, options.basePath, outputs);
     const body = relative === undefined ? outputs.read(ROUTES.notFound) : outputs.read(relative);
@@ -136,6 +140,15 @@ async function listen(server: Server, host: string, port: number): Promise<numbe
     if (port === 0) break;
   }
   throw new Error(`no free port from ${port} to ${port + 49} on ${host}`);
+}
+
+/** The request's path, percent-escapes decoded; undefined when one is broken (a visitor's typo must not end the server). */
+function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 function event(name: string, data: string): string {

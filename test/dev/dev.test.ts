@@ -117,6 +117,14 @@ describe('npm run dev', () => {
     expect(log.filter((l) => l.startsWith('Serving '))).toHaveLength(1);
   });
 
+  it('answers an address with a broken percent-escape with 400 and keeps serving', async () => {
+    const base = session.url.replace(/webinar\/$/, '');
+    const response = await fetch(new URL('webinar/%E0%A4%A', base));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('Bad request: the address has a broken percent-escape');
+    expect((await page('webinar/')).replace(/<[^>]+>/g, '')).toContain('Next webinar: Dataset design and metrics');
+  });
+
   it('rebuilds on an edit, tells the browser to reload and serves the edit', async () => {
     const from = events.count();
     const file = path.join(content, 'seasons/s05/s05e02-reinke.md');
