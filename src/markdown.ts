@@ -39,6 +39,28 @@ function createMarkdownIt(headings: 'document' | 'text' = 'document') {
       }
     }
   });
+  // A link must say where it goes: one without text ("[](https://…)", "[ ](…)", or only an image without
+  // alt text) is invisible and unnamed for a screen reader, so it shows its address instead.
+  md.core.ruler.push('links_with_text', (state) => {
+    for (const token of state.tokens) {
+      const children = token.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) {
+        if (children[i]!.type !== 'link_open') continue;
+        let end = i + 1;
+        let text = '';
+        for (let depth = 1; end < children.length; end++) {
+          const child = children[end]!;
+          if (child.type === 'link_open') depth++;
+          if (child.type === 'link_close' && --depth === 0) break;
+          // An image's content is its alt text.
+          text += child.content;
+        }
+        if (/\S/u.test(text)) continue;
+        const address = Object.assign(new state.Token('text', '', 0), { content: children[i]!.attrGet('href') ?? '' });
+        children.splice(i + 1, end - i - 1, address);
+      }
+    }
+  });
   return md;
 }
 

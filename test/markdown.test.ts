@@ -16,6 +16,12 @@ describe('createMarkdownRenderer', () => {
     expect(markdown.document('# Who we are\n\n## Data\n\n###\n')).toBe('<h2>Who we are</h2>\n<h2>Data</h2>\n');
   });
 
+  it('#12 shows the address of a link that has no text, so that no link on a page is empty', () => {
+    expect(markdown.block('[](https://a.example/) [ ](/privacy-notice/) ![[](/photos/p.jpg) [![](/p.png)](https://b.example/) [x](https://c.example/)')).toBe(
+      '<p><a href="https://a.example/">https://a.example/</a> <a href="/privacy-notice/">/privacy-notice/</a> ![<a href="/photos/p.jpg">/photos/p.jpg</a> <a href="https://b.example/">https://b.example/</a> <a href="https://c.example/">x</a></p>\n',
+    );
+  });
+
   it('serves an image of the site from the root, written with or without the leading slash', () => {
     expect(markdown.block('![a](images/a.png) ![b](./images/b.png) ![c](/images/c.png)')).toBe(
       '<p><img src="/images/a.png" alt="a"> <img src="/images/b.png" alt="b"> <img src="/images/c.png" alt="c"></p>\n',
