@@ -46,15 +46,11 @@ function createMarkdownIt(headings: 'document' | 'text' = 'document') {
       const children = token.children ?? [];
       for (let i = children.length - 1; i >= 0; i--) {
         if (children[i]!.type !== 'link_open') continue;
+        // Links do not nest in Markdown: the contents run to the next link_close.
         let end = i + 1;
         let text = '';
-        for (let depth = 1; end < children.length; end++) {
-          const child = children[end]!;
-          if (child.type === 'link_open') depth++;
-          if (child.type === 'link_close' && --depth === 0) break;
-          // An image's content is its alt text.
-          text += child.content;
-        }
+        // An image's content is its alt text.
+        for (; end < children.length && children[end]!.type !== 'link_close'; end++) text += children[end]!.content;
         if (/\S/u.test(text)) continue;
         const address = Object.assign(new state.Token('text', '', 0), { content: children[i]!.attrGet('href') ?? '' });
         children.splice(i + 1, end - i - 1, address);
