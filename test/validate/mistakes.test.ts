@@ -97,6 +97,8 @@ const MISTAKES: [label: string, edits: Edit[], expected: string][] = [
   ['an image path leading out of static/', [[TALK, ['what its datasheet', 'what its ![figure](/../site.yaml) datasheet']]], `unsafe-path ${TALK}:17`],
   ['02:30 on the night New York springs forward', [[SESSION, (t) => t.replace('"2024-03-25 16:00"', '"2024-03-10 02:30"').replace('Europe/Copenhagen', 'America/New_York')]], `nonexistent-time ${SESSION}:3`],
   ['01:30 on the night New York falls back', [[SESSION, (t) => t.replace('"2024-03-25 16:00"', '"2024-11-03 01:30"').replace('Europe/Copenhagen', 'America/New_York')]], `ambiguous-time ${SESSION}:3`],
+  // The zone was compared letter by letter with every zone name (52 s for 96 KB).
+  ['a zone name of 320 KB', [[SESSION, ['Europe/Copenhagen', 'Europe/Copenhagn'.repeat(20_000)]]], `unknown-timezone ${SESSION}:4`],
   ['a previous_start in the Copenhagen gap', [[SESSION, (t) => `${t}status: rescheduled\nprevious_start: "2024-03-31 02:15"\n`]], `nonexistent-time ${SESSION}:7`],
 ];
 
@@ -105,6 +107,8 @@ const ACCEPTED: [label: string, edits: Edit[]][] = [
   ['an ambiguous time with its offset', [[SESSION, ['"2024-03-25 16:00"', '"2024-10-27T02:30:00+01:00"']]]],
   ['an image of the site itself, from the root or relative', [['static/images/figure.png', () => Buffer.from('png')], [TALK, ['what its datasheet', 'what its ![figure](/images/figure.png) ![again](images/figure.png) datasheet']]]],
   ['a link (not an image) to another site', [[TALK, ['what its datasheet', 'what its [datasheet](https://example.org/datasheet)']]]],
+  // Two topics were compared letter by letter for a "did you mean" (36 s and 3.3 GB for 20,000 letters each).
+  ['two talks with topics of 30,000 letters', [[TALK, ['title:', `topics:\n  - ${'a'.repeat(30_000)}\ntitle:`]], ['seasons/s01/s01e02-reinke.md', () => TALK_TEXT.replace('episode: 1', `episode: 2\ntopics:\n  - ${'b'.repeat(30_000)}`)]]],
   ['a tab and line breaks in a bio', [[TALK, [/bio: .*/, 'bio: "Hubert\\tDariusz\\nZając"']]]],
 ];
 
