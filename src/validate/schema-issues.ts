@@ -40,7 +40,10 @@ export function checkSchema<T extends z.ZodType>(
       issues.push({ path, kind: 'wrong-type', message: `${what} must be ${EXPECTED[expected] ?? expected}, not ${describeValue(value)}`, hint: typeHint(path, expected, value) });
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      const message = issue.origin === 'array' ? `${what} needs at least one entry` : `${what} must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound}`;
+      const message =
+        issue.origin !== 'array' ? `${what} must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound}`
+        : issue.code === 'too_small' ? `${what} needs at least one entry`
+        : `${what} may list at most ${bound} entries, not ${Array.isArray(value) ? value.length : 'more'}`;
       issues.push({ path, kind: 'wrong-type', message });
     } else if (issue.code === 'invalid_value') {
       const options = issue.values.map(String);

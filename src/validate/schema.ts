@@ -77,12 +77,13 @@ export const talkSchema = z.strictObject({
   episode: z.number().int().min(1).optional().describe('Episode number within the season (S05E02 → 2); omit for a talk without a number.'),
   slot: z.number().int().min(1).optional().describe('Position in the session\'s running order, when it differs from the episode number.'),
   title: text.describe('Talk title.'),
-  speakers: z.array(speakerSchema).min(1, { message: 'needs at least one speaker' }).describe('One or more speakers, in the order they are credited.'),
+  // At most 20: every speaker's page shows the talk with all its speakers, so the work grows with their square.
+  speakers: z.array(speakerSchema).min(1, { message: 'needs at least one speaker' }).max(20).describe('One to twenty speakers, in the order they are credited.'),
   joint_bio: text.optional().describe('One biography written for several speakers together, Markdown.'),
   recording: httpUrl.optional().describe('YouTube URL of the recording, once there is one.'),
   topics: z
     .array(text)
-    .max(12, { message: 'may list at most 12 topics' })
+    .max(12)
     .optional()
     .describe('What the talk is about, e.g. ["fairness", "segmentation"]: each topic gets a page, and the archive filters by them. Write a topic the way other talks already do (the build warns about near-misses).'),
   links: z

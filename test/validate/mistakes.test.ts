@@ -99,6 +99,9 @@ const MISTAKES: [label: string, edits: Edit[], expected: string][] = [
   ['01:30 on the night New York falls back', [[SESSION, (t) => t.replace('"2024-03-25 16:00"', '"2024-11-03 01:30"').replace('Europe/Copenhagen', 'America/New_York')]], `ambiguous-time ${SESSION}:3`],
   // The zone was compared letter by letter with every zone name (52 s for 96 KB).
   ['a zone name of 320 KB', [[SESSION, ['Europe/Copenhagen', 'Europe/Copenhagn'.repeat(20_000)]]], `unknown-timezone ${SESSION}:4`],
+  // Every speaker's page shows the talk with all its speakers: 1,000 took 4 s to build, 20,000 over 10 minutes.
+  ['a talk with 21 speakers', [[TALK, ['speakers:\n', `speakers:\n${Array.from({ length: 20 }, (_, i) => `  - name: Person ${i}\n    affiliation: ITU\n`).join('')}`]]], `wrong-type ${TALK}:5`],
+  ['a talk with 13 topics', [[TALK, ['title:', `topics: [${Array.from({ length: 13 }, (_, i) => `t${i}`).join(', ')}]\ntitle:`]]], `wrong-type ${TALK}:4`],
   ['a previous_start in the Copenhagen gap', [[SESSION, (t) => `${t}status: rescheduled\nprevious_start: "2024-03-31 02:15"\n`]], `nonexistent-time ${SESSION}:7`],
 ];
 
@@ -118,6 +121,13 @@ describe('content that looks odd but is fine gives no problem', () => {
       expect(await checkEdited(edits)).toEqual([]);
     });
   }
+});
+
+describe('a list that is too long', () => {
+  it('says how many entries it may have and how many it has', async () => {
+    const problems = await checkEdited([[TALK, ['title:', `topics: [${Array.from({ length: 13 }, (_, i) => `t${i}`).join(', ')}]\ntitle:`]]]);
+    expect(problems.map((p) => p.message)).toEqual(['"topics" may list at most 12 entries, not 13']);
+  });
 });
 
 describe('each mistake gives exactly one problem at the right file and line', () => {
