@@ -114,7 +114,7 @@ export const PROBLEM_CATALOGUE = {
     example: 'talk.md:4: "title" contains U+0000 (a control character) at character 25',
   },
   'too-large': {
-    severity: 'error', means: 'A content file over 1 MiB, data nested over 20 levels, or a photo over 20 MiB or 10,000 pixels a side.',
+    severity: 'error', means: 'A content file over 1 MiB, data nested over 20 levels, a series title over 200 characters, or a photo over 20 MiB or 10,000 pixels a side.',
     example: 'talk.md: the file is 2.0 MiB; a content file may be at most 1 MiB',
   },
   'unsafe-path': {

@@ -6,7 +6,7 @@ import { didYouMean } from './did-you-mean.js';
 export interface SchemaIssue {
   /** Key path of the offending value. */
   path: (string | number)[];
-  kind: 'unknown-key' | 'missing' | 'wrong-type' | 'bad-url' | 'unsafe-path';
+  kind: 'unknown-key' | 'missing' | 'wrong-type' | 'bad-url' | 'unsafe-path' | 'too-large';
   message: string;
   hint?: string;
   /** For unknown keys: the key and the keys allowed beside it. */
@@ -33,7 +33,7 @@ export function checkSchema<T extends z.ZodType>(
       issues.push({ path, kind: 'missing', message: `${what} is missing`, hint: `add ${example(path)}` });
     } else if (issue.code === 'too_small' && issue.origin === 'string') {
       issues.push({ path, kind: 'missing', message: `${what} is empty`, hint: `write the text after the colon: ${example(path)}` });
-    } else if (issue.code === 'custom' && (issue.params?.problem === 'bad-url' || issue.params?.problem === 'unsafe-path')) {
+    } else if (issue.code === 'custom' && issue.params && ['bad-url', 'unsafe-path', 'too-large'].includes(issue.params.problem)) {
       issues.push({ path, kind: issue.params.problem, message: `${what}: ${issue.message}`, hint: String(issue.params.hint) });
     } else if (issue.code === 'invalid_type') {
       const { expected } = issue;

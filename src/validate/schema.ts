@@ -119,9 +119,23 @@ const organizerSchema = z.strictObject({
   affiliation: text.optional().describe('"IT University of Copenhagen (Denmark)".'),
 });
 
+/**
+ * The series title is on every page: a long one multiplies into the whole site (a 900 KB title made
+ * an 869 MB site of the real content). Problem code `too-large`.
+ */
+const LONGEST_SITE_TITLE = 200;
+const siteTitle = text.superRefine((value, ctx) => {
+  if (value.length <= LONGEST_SITE_TITLE) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: `${value.length.toLocaleString('en')} characters, more than the ${LONGEST_SITE_TITLE} a series title may have`,
+    params: { problem: 'too-large', hint: 'the title is on every page: keep it to a line, and say more in description' },
+  });
+});
+
 /** `content/site.yaml`: facts about the whole series. */
 export const siteConfigSchema = z.strictObject({
-  title: text.describe('Series title; may contain the 👀.'),
+  title: siteTitle.meta({ kind: 'text of up to 200 characters' }).describe('Series title; may contain the 👀.'),
   description: text.describe('What the series is about, Markdown.'),
   url: httpUrl.describe('The public address of the site, e.g. https://medical-datasets.github.io (no path).'),
   base_path: z.string().regex(/^\/(.*\/)?$/, { message: 'must start and end with "/"' }).meta({ kind: 'path between slashes, "/" or "/repo/"' }).optional().describe('Path prefix the site is served under, "/" for a user site, "/repo/" for a project site.'),

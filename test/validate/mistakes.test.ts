@@ -78,6 +78,7 @@ const MISTAKES: [label: string, edits: Edit[], expected: string][] = [
   ['a talk saved as UTF-16', [[TALK, (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])]], `not-utf8 ${TALK}:1`],
   ['session.yml instead of session.yaml', [[SESSION, () => null], ['seasons/s01/session.yml', () => 'season: 1\n']], 'unexpected-file seasons/s01/session.yml'],
   ['a talk named .markdown', [['seasons/s01/s01e01-zajac.markdown', () => TALK_TEXT], [TALK, () => null]], 'unexpected-file seasons/s01/s01e01-zajac.markdown'],
+  ['a series title of 201 characters', [['site.yaml', [/title: .*/, `title: ${'Glass'.repeat(40)}!`]]], 'too-large site.yaml:2'],
   ['no site.yaml', [['site.yaml', () => null]], 'missing-file site.yaml'],
   // #12: content is untrusted input.
   ['a NUL written as a YAML escape in a name', [[TALK, ['name: Hubert Dariusz Zając', 'name: "Hubert\\0 Zając"']]], `bad-character ${TALK}:6`],
@@ -112,6 +113,7 @@ const ACCEPTED: [label: string, edits: Edit[]][] = [
   ['a link (not an image) to another site', [[TALK, ['what its datasheet', 'what its [datasheet](https://example.org/datasheet)']]]],
   // Two topics were compared letter by letter for a "did you mean" (36 s and 3.3 GB for 20,000 letters each).
   ['two talks with topics of 30,000 letters', [[TALK, ['title:', `topics:\n  - ${'a'.repeat(30_000)}\ntitle:`]], ['seasons/s01/s01e02-reinke.md', () => TALK_TEXT.replace('episode: 1', `episode: 2\ntopics:\n  - ${'b'.repeat(30_000)}`)]]],
+  ['a series title of 200 characters', [['site.yaml', [/title: .*/, `title: ${'Glass'.repeat(40)}`]]]],
   ['a tab and line breaks in a bio', [[TALK, [/bio: .*/, 'bio: "Hubert\\tDariusz\\nZając"']]]],
 ];
 
