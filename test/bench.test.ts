@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { generateContent } from '../scripts/bench-content.mjs';
 import { CLI_ARGS } from './helpers/cli.js';
-import { CONTENT, ROOT, tempDirsPerTest } from './helpers/site.js';
+import { FROZEN_CONTENT, ROOT, tempDirsPerTest } from './helpers/site.js';
 
 // Smoke test of the benchmark's content generator only; the benchmark itself is `npm run bench`.
 
@@ -28,7 +28,7 @@ async function snapshot(dir: string): Promise<Map<string, Buffer>> {
 describe('benchmark content generator', () => {
   it('writes talks that `check` accepts', async () => {
     const content = path.join(await freshDir(), 'content');
-    const generated = await generateContent(content, { talks: 6, siteFrom: CONTENT });
+    const generated = await generateContent(content, { talks: 6, siteFrom: FROZEN_CONTENT });
     expect(generated.talks).toBe(6);
     expect(generated.talkPaths).toHaveLength(6);
 
@@ -38,8 +38,8 @@ describe('benchmark content generator', () => {
 
   it('is deterministic: two generations are byte-identical', async () => {
     const dir = await freshDir();
-    await generateContent(path.join(dir, 'a'), { talks: 6, siteFrom: CONTENT });
-    await generateContent(path.join(dir, 'b'), { talks: 6, siteFrom: CONTENT });
+    await generateContent(path.join(dir, 'a'), { talks: 6, siteFrom: FROZEN_CONTENT });
+    await generateContent(path.join(dir, 'b'), { talks: 6, siteFrom: FROZEN_CONTENT });
     const a = await snapshot(path.join(dir, 'a'));
     const b = await snapshot(path.join(dir, 'b'));
     expect([...a.keys()]).toEqual([...b.keys()]);

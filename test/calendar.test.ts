@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { parse as parseHtml } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildAt, CONTENT, ROOT, TEMPLATES, type BuiltSite } from './helpers/site.js';
+import { buildAt, FROZEN_CONTENT, ROOT, TEMPLATES, type BuiltSite } from './helpers/site.js';
 
 // The oracle: session instants read straight from the content files with luxon, independently of
 // the build; every calendar output must name exactly these instants.
@@ -199,7 +199,7 @@ describe.each(REAL_NOWS)('the calendars of the real site built at %s', (now) => 
   let site: BuiltSite;
   let expected: Map<string, Expected>;
   beforeAll(async () => {
-    [site, expected] = await Promise.all([buildAt(now), expectedSessions(CONTENT)]);
+    [site, expected] = await Promise.all([buildAt(now), expectedSessions(FROZEN_CONTENT)]);
     expect(site.result.ok).toBe(true);
   });
   afterAll(() => site.cleanup());
@@ -240,7 +240,7 @@ describe('the local-time script on the real pages', () => {
   let site: BuiltSite;
   let expected: Map<string, Expected>;
   beforeAll(async () => {
-    [site, expected] = await Promise.all([buildAt('2025-10-15T09:00:00+02:00'), expectedSessions(CONTENT)]);
+    [site, expected] = await Promise.all([buildAt('2025-10-15T09:00:00+02:00'), expectedSessions(FROZEN_CONTENT)]);
   });
   afterAll(() => site.cleanup());
 

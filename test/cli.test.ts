@@ -2,7 +2,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as cli } from './helpers/cli.js';
-import { CONTENT, tempDirsPerTest } from './helpers/site.js';
+import { FROZEN_CONTENT, tempDirsPerTest } from './helpers/site.js';
 
 const freshDir = tempDirsPerTest();
 
@@ -10,7 +10,7 @@ describe('looking-glass build', () => {
   it('builds the real content with the flags as documented and ends with one summary line', async () => {
     const dir = await freshDir();
     const out = path.join(dir, 'site');
-    const { code, stdout } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00']);
+    const { code, stdout } = await cli(['build', '--content', FROZEN_CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(/^Built 30 talks, \d+ pages in \d+ ms/);
@@ -21,7 +21,7 @@ describe('looking-glass build', () => {
 
   it('prints the time of each step to stderr with --timings, and still one line to stdout', async () => {
     const dir = await freshDir();
-    const { code, stdout, stderr } = await cli(['build', '--content', CONTENT, '--out', path.join(dir, 'site'), '--now', '2024-03-20T12:00:00+01:00', '--timings']);
+    const { code, stdout, stderr } = await cli(['build', '--content', FROZEN_CONTENT, '--out', path.join(dir, 'site'), '--now', '2024-03-20T12:00:00+01:00', '--timings']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^read \d+ ms, validate \d+ ms, model \d+ ms, plan \d+ ms, check outputs \d+ ms, render \d+ ms, write \d+ ms$/m);
@@ -30,7 +30,7 @@ describe('looking-glass build', () => {
   it('writes dates in British English whatever the locale of the machine', async () => {
     const dir = await freshDir();
     const out = path.join(dir, 'site');
-    const { code } = await cli(['build', '--content', CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' });
+    const { code } = await cli(['build', '--content', FROZEN_CONTENT, '--out', out, '--now', '2024-03-20T12:00:00+01:00'], undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'de_DE.UTF-8' });
     expect(code).toBe(0);
     const webinar = await readFile(path.join(out, 'webinar/index.html'), 'utf8');
     expect(webinar).toContain('Monday 25 March 2024');
@@ -38,7 +38,7 @@ describe('looking-glass build', () => {
   });
 
   it('refuses a --now without an offset with exit code 2', async () => {
-    const { code, stderr } = await cli(['build', '--content', CONTENT, '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
+    const { code, stderr } = await cli(['build', '--content', FROZEN_CONTENT, '--now', '2024-03-20T12:00:00', '--out', '/nonexistent/never']);
     expect(code).toBe(2);
     expect(stderr).toContain('--now');
   });
@@ -47,7 +47,7 @@ describe('looking-glass build', () => {
     const dir = await freshDir();
     const content = path.join(dir, 'content');
     const out = path.join(dir, 'public');
-    await cp(CONTENT, content, { recursive: true });
+    await cp(FROZEN_CONTENT, content, { recursive: true });
     expect((await cli(['build', '--content', content, '--out', out, '--now', '2024-03-20T12:00:00+01:00'])).code).toBe(0);
     const before = await readFile(path.join(out, 'webinar/index.html'));
 
@@ -61,7 +61,7 @@ describe('looking-glass build', () => {
 });
 
 describe('looking-glass changed', () => {
-  const changed = (since: string, now: string) => cli(['changed', '--content', CONTENT, '--since', since, '--now', now]);
+  const changed = (since: string, now: string) => cli(['changed', '--content', FROZEN_CONTENT, '--since', since, '--now', now]);
 
   it('exits 0 and lists nothing when the hour changed nothing on the site', async () => {
     const { code, stdout, stderr } = await changed('2024-03-20T12:00:00+01:00', '2024-03-20T13:00:00+01:00');
@@ -77,7 +77,7 @@ describe('looking-glass changed', () => {
   });
 
   it('exits 2 without --since', async () => {
-    const { code, stderr } = await cli(['changed', '--content', CONTENT]);
+    const { code, stderr } = await cli(['changed', '--content', FROZEN_CONTENT]);
     expect(code).toBe(2);
     expect(stderr).toContain('changed needs --since');
   });

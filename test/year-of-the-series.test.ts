@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { CONTENT, ROOT, TEMPLATES, tempDir, textOf } from './helpers/site.js';
+import { FROZEN_CONTENT, ROOT, TEMPLATES, tempDir, textOf } from './helpers/site.js';
 
 /**
  * A year of the series as its organizers live it: real edits to a copy of the frozen content, in
@@ -20,7 +20,7 @@ describe('a year of the series, edit by edit', () => {
 
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir('lg-year-'));
-    await cp(CONTENT, path.join(dir, 'content'), { recursive: true });
+    await cp(FROZEN_CONTENT, path.join(dir, 'content'), { recursive: true });
   });
   afterAll(() => cleanup());
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { runDev, type DevSession } from '../../src/dev/run-dev.js';
-import { at, CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
+import { at, FROZEN_CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const NOW = '2024-03-20T12:00:00+01:00';
 
@@ -94,7 +94,7 @@ describe('npm run dev', () => {
     ({ dir, cleanup } = await tempDir('lg-dev-'));
     content = path.join(dir, 'content');
     out = path.join(dir, 'public');
-    await cp(CONTENT, content, { recursive: true });
+    await cp(FROZEN_CONTENT, content, { recursive: true });
     await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
     session = await runDev({
       contentDir: content, templatesDir: path.join(dir, 'templates'), outDir: out, now: at(NOW), displayRoot: dir,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { createIncrementalBuilder, type IncrementalBuilder } from '../../src/dev/incremental.js';
-import { at, CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
+import { at, FROZEN_CONTENT, expectSameFiles, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const NOW = '2024-03-20T12:00:00+01:00';
 
@@ -32,7 +32,7 @@ describe('incremental builder: a big site renders site-wide pages after the edit
     ({ dir, cleanup } = await tempDir('lg-incremental-'));
     content = path.join(dir, 'content');
     out = path.join(dir, 'public');
-    await cp(CONTENT, content, { recursive: true });
+    await cp(FROZEN_CONTENT, content, { recursive: true });
     builder = createIncrementalBuilder(
       { contentDir: content, templatesDir: TEMPLATES, outDir: out, now: at(NOW), displayRoot: dir },
       { deferSiteWideFrom: 1, onDeferredError: (error, output) => errors.push(`${output}: ${String(error)}`) },

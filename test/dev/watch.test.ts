@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchForChanges } from '../../src/dev/watch.js';
 import { CLI_ARGS } from '../helpers/cli.js';
-import { CONTENT, ROOT, TEMPLATES, tempDir } from '../helpers/site.js';
+import { FROZEN_CONTENT, ROOT, TEMPLATES, tempDir } from '../helpers/site.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +96,7 @@ describe('looking-glass dev', () => {
   it('prints the URL once and exits cleanly with code 0 on Ctrl-C', async () => {
     const { dir, cleanup } = await tempDir();
     try {
-      await cp(CONTENT, path.join(dir, 'content'), { recursive: true });
+      await cp(FROZEN_CONTENT, path.join(dir, 'content'), { recursive: true });
       await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
       const child = spawn(process.execPath, [...CLI_ARGS, 'dev', '--port', '0', '--now', '2024-03-20T12:00:00+01:00'], { cwd: dir });
       let stdout = '';

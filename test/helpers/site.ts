@@ -13,7 +13,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
  * Tests assert facts of this copy; the live content/ changes every few weeks and is only built
  * (test/live-content.test.ts).
  */
-export const CONTENT = path.join(ROOT, 'test/fixtures/real-2026-11');
+export const FROZEN_CONTENT = path.join(ROOT, 'test/fixtures/real-2026-11');
 /** The real templates. */
 export const TEMPLATES = path.join(ROOT, 'templates');
 
@@ -72,7 +72,7 @@ export async function buildAt(now: string, options: Partial<BuildOptions> = {}):
   const { dir, cleanup } = await tempDir();
   const out = path.join(dir, 'public');
   const result = await buildSite({
-    contentDir: CONTENT,
+    contentDir: FROZEN_CONTENT,
     templatesDir: TEMPLATES,
     outDir: out,
     now: at(now),

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { parse } from 'yaml';
-import { CONTENT } from '../helpers/site.js';
+import { FROZEN_CONTENT } from '../helpers/site.js';
 
 /** A session as its files say, read without the site's own loader: the oracle the outputs are checked against. */
 export interface OracleSession {
@@ -20,7 +20,7 @@ export interface OracleSession {
 
 /** Every session of the real content, by season, with its talks. */
 export async function readOracleSessions(defaultDuration = 90): Promise<OracleSession[]> {
-  const root = path.join(CONTENT, 'seasons');
+  const root = path.join(FROZEN_CONTENT, 'seasons');
   const sessions: OracleSession[] = [];
   for (const dir of (await readdir(root)).sort()) {
     const data = parse(await readFile(path.join(root, dir, 'session.yaml'), 'utf8')) as Record<string, string | number | undefined>;

@@ -4,7 +4,7 @@ import { checkSite } from '../../src/build.js';
 import type { Session, SiteModel } from '../../src/model/types.js';
 import { jsonLdScriptText, sessionEvent } from '../../src/publish/json-ld.js';
 import { parseSessionStart } from '../../src/time.js';
-import { at, CONTENT, ROOT, TEMPLATES, type BuiltSite } from '../helpers/site.js';
+import { at, FROZEN_CONTENT, ROOT, TEMPLATES, type BuiltSite } from '../helpers/site.js';
 import { isoOffset, readOracleSessions, type OracleSession } from './content-oracle.js';
 import { buildProjectSite, SITE_ROOT } from './published-site.js';
 
@@ -87,7 +87,7 @@ describe('sessionEvent for changed sessions', () => {
   let s05: Session;
   const urls = { page: 'https://x.org/webinar/s05/', series: 'https://x.org/webinar/', image: 'https://x.org/i.png' };
   beforeAll(async () => {
-    model = (await checkSite({ contentDir: CONTENT, templatesDir: TEMPLATES, now: at(NOW), displayRoot: ROOT })).model!;
+    model = (await checkSite({ contentDir: FROZEN_CONTENT, templatesDir: TEMPLATES, now: at(NOW), displayRoot: ROOT })).model!;
     s05 = model.sessions.find((s) => s.season === 5)!;
   });
 

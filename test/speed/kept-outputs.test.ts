@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { keptOutputsManifest } from '../../src/speed/kept-outputs.js';
 import { runCli } from '../helpers/cli.js';
-import { at, CONTENT, expectSameFiles, TEMPLATES, tempDirsPerTest } from '../helpers/site.js';
+import { at, FROZEN_CONTENT, expectSameFiles, TEMPLATES, tempDirsPerTest } from '../helpers/site.js';
 
 // S05 is the next webinar at the first instant and has taken place at the second.
 const BEFORE_S05 = '2024-03-20T12:00:00+01:00';
@@ -17,7 +17,7 @@ const newDir = tempDirsPerTest('lg-kept-');
 async function siteCopy() {
   const dir = await newDir();
   const site = { dir, content: path.join(dir, 'content'), templates: path.join(dir, 'templates'), out: path.join(dir, 'public') };
-  await cp(CONTENT, site.content, { recursive: true });
+  await cp(FROZEN_CONTENT, site.content, { recursive: true });
   await cp(TEMPLATES, site.templates, { recursive: true });
   return site;
 }

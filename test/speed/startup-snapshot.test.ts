@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/bench-content.mjs';
 import { CLI, CLI_ARGS } from '../helpers/cli.js';
 import { WRITER_THREAD_FROM_FILES } from '../../src/speed/thread-sink.js';
-import { CONTENT, expectSameFiles, ROOT, tempDirsPerTest } from '../helpers/site.js';
+import { FROZEN_CONTENT, expectSameFiles, ROOT, tempDirsPerTest } from '../helpers/site.js';
 
 const run = promisify(execFile);
 const NOW = ['--now', '2024-03-20T12:00:00+01:00'];
@@ -19,8 +19,8 @@ describe('the CLI started from its snapshot (as the npm scripts run it)', () => 
     const dir = await freshDir();
     // 120 talks: about 400 files, past the writer thread's 300.
     const big = path.join(dir, 'big');
-    await generateContent(big, { talks: 120, siteFrom: CONTENT });
-    for (const [name, content] of [['real', CONTENT], ['big', big]] as const) {
+    await generateContent(big, { talks: 120, siteFrom: FROZEN_CONTENT });
+    for (const [name, content] of [['real', FROZEN_CONTENT], ['big', big]] as const) {
       const [fromSnapshot, plain] = [path.join(dir, `${name}-snapshot`), path.join(dir, `${name}-plain`)];
       await run(process.execPath, [...CLI_ARGS, 'build', '--content', content, '--out', fromSnapshot, ...NOW], { env });
       await run(process.execPath, [CLI, 'build', '--content', content, '--out', plain, ...NOW], { env });
@@ -32,7 +32,7 @@ describe('the CLI started from its snapshot (as the npm scripts run it)', () => 
 
   it('reports a bad build with the same message and exit code', async () => {
     const content = path.join(await freshDir(), 'content');
-    await cp(CONTENT, content, { recursive: true });
+    await cp(FROZEN_CONTENT, content, { recursive: true });
     const talk = path.join(content, 'seasons/s05/s05e01-zajac-avlona.md');
     await writeFile(talk, (await readFile(talk, 'utf8')).replace(/^title:.*$/m, 'title: [unclosed'));
     const outcome = async (args: string[]) =>
