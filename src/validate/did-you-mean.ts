@@ -1,6 +1,6 @@
 /**
  * Longer words get no suggestion: a typo is a word or a short phrase, and comparing two long texts
- * letter by letter would take time and memory growing with the product of their lengths (a 300 KB
+ * letter by letter would take time and memory growing with the product of their lengths (a 96 KB
  * `timezone` took 52 s).
  */
 const LONGEST_WORD = 100;

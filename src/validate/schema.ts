@@ -135,7 +135,7 @@ const siteTitle = text.superRefine((value, ctx) => {
 
 /** `content/site.yaml`: facts about the whole series. */
 export const siteConfigSchema = z.strictObject({
-  title: siteTitle.meta({ kind: 'text of up to 200 characters' }).describe('Series title; may contain the 👀.'),
+  title: siteTitle.meta({ kind: `text of up to ${LONGEST_SITE_TITLE} characters` }).describe('Series title; may contain the 👀.'),
   description: text.describe('What the series is about, Markdown.'),
   url: httpUrl.describe('The public address of the site, e.g. https://medical-datasets.github.io (no path).'),
   base_path: z.string().regex(/^\/(.*\/)?$/, { message: 'must start and end with "/"' }).meta({ kind: 'path between slashes, "/" or "/repo/"' }).optional().describe('Path prefix the site is served under, "/" for a user site, "/repo/" for a project site.'),
